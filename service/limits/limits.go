@@ -1,0 +1,47 @@
+// Package limits is the one table of what each service accepts as a picture.
+// The image fitter, the sandbox and the GUI all read it, so no limit is written twice.
+package limits
+
+// MIME types the services talk about.
+const (
+	JPEG = "image/jpeg"
+	PNG  = "image/png"
+	GIF  = "image/gif"
+	BMP  = "image/bmp"
+)
+
+// Limit describes one picture slot of one service.
+type Limit struct {
+	Service   string   // product name shown to users, e.g. "Zoho CRM"
+	What      string   // what the picture is, e.g. "organization photo"
+	MaxBytes  int64    // largest file the service accepts
+	MaxPixels int64    // largest width×height; 0 when the service states none
+	Formats   []string // accepted MIME types, preferred first
+	Square    bool     // shown in a square or round frame: offer a centred square crop
+}
+
+// Accepts reports whether mime is one of the limit's formats.
+func (l Limit) Accepts(mime string) bool {
+	for _, f := range l.Formats {
+		if f == mime {
+			return true
+		}
+	}
+	return false
+}
+
+// The limits, from the vendors' docs (see ../shared/api-notes.md).
+var (
+	// ZohoCRMOrgPhoto: "at most 1 MB and 10 megapixels"; the docs say only "image file",
+	// and the GET endpoint is typed image/png, so we send PNG or JPEG.
+	ZohoCRMOrgPhoto = Limit{Service: "Zoho CRM", What: "organization photo",
+		MaxBytes: 1 << 20, MaxPixels: 10_000_000, Formats: []string{PNG, JPEG}}
+
+	// BiginRecordPhoto follows CRM record photos: PNG, JPEG, GIF, BMP, at most 10 MB and 10 MP.
+	BiginRecordPhoto = Limit{Service: "Bigin", What: "record photo",
+		MaxBytes: 10 << 20, MaxPixels: 10_000_000, Formats: []string{PNG, JPEG, GIF, BMP}, Square: true}
+
+	// ZoomProfilePicture: JPEG or PNG, "File size cannot exceed 2M"; no pixel limit is documented.
+	ZoomProfilePicture = Limit{Service: "Zoom", What: "profile picture",
+		MaxBytes: 2 << 20, Formats: []string{JPEG, PNG}, Square: true}
+)
