@@ -74,6 +74,9 @@ type Error struct {
 	NextStep      string    // what to do next, in one plain sentence
 	RetryAt       time.Time // for rate limits: when the service accepts calls again (zero if unknown)
 	Err           error     // underlying cause (network errors), if any
+
+	retryAfter time.Duration // what Retry-After asked for, if anything
+	dailyLimit bool          // Zoom's daily quota: report it, don't wait it out
 }
 
 func (e *Error) Error() string {
