@@ -1,0 +1,184 @@
+package gui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logodesk/service/bigin"
+	"logodesk/service/photo"
+)
+
+// biginTab lists a module's records and shows the selected record's photo.
+type biginTab struct {
+	u        *UI
+	bar      *signInBar
+	module   *widget.Select
+	search   *widget.Entry
+	searchB  *widget.Button
+	list     *widget.List
+	count    *widget.Label
+	selected *widget.Label
+	progress *widget.ProgressBarInfinite
+	problem  *problemView
+	panel    *photoPanel
+
+	client  *bigin.Client
+	records []bigin.Record
+	gen     int
+	loaded  bool
+	content fyne.CanvasObject
+}
+
+const pickRecordHint = "Pick a record on the left to see its photo."
+
+func newBiginTab(u *UI) *biginTab {
+	t := &biginTab{u: u}
+	s := u.signInFor(Zoho)
+	t.bar = s.newBar()
+	labels := make([]string, len(bigin.Modules))
+	for i, m := range bigin.Modules {
+		labels[i] = m.Label()
+	}
+	t.module = widget.NewSelect(labels, func(string) { t.load() })
+	t.module.SetSelectedIndex(0)
+	t.search = widget.NewEntry()
+	t.search.SetPlaceHolder("Search by name or email")
+	t.search.OnSubmitted = func(string) { t.load() }
+	t.searchB = &widget.Button{Icon: theme.SearchIcon(), OnTapped: t.load}
+	t.list = widget.NewList(
+		func() int { return len(t.records) },
+		func() fyne.CanvasObject {
+			return container.NewVBox(widget.NewLabelWithStyle("name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel("detail"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(t.records[id].Name)
+			box.Objects[1].(*widget.Label).SetText(t.records[id].Detail)
+		})
+	t.list.OnSelected = t.onSelected
+	t.count = widget.NewLabel("")
+	t.selected = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.progress = widget.NewProgressBarInfinite()
+	t.progress.Stop()
+	t.progress.Hide()
+	t.problem = newProblemView(u, Zoho)
+	t.panel = newPhotoPanel(u, Zoho, "Bigin", "photo", pickRecordHint)
+
+	left := container.NewBorder(
+		container.NewVBox(t.module, container.NewBorder(nil, nil, nil, t.searchB, t.search), t.progress, t.count),
+		nil, nil, nil, t.list)
+	right := container.NewVScroll(container.NewPadded(container.NewVBox(t.selected, t.problem.content, t.panel.content)))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.3
+	t.content = container.NewBorder(t.bar.content, nil, nil, nil, split)
+	s.onChange(t.signInChanged)
+	return t
+}
+
+func (t *biginTab) opened() {
+	if !t.loaded {
+		t.load()
+	}
+}
+
+func (t *biginTab) dropped(uris []fyne.URI) { t.panel.dropped(uris) }
+
+func (t *biginTab) signInChanged() {
+	t.loaded = false
+	if t.u.list[t.u.tabs.SelectedIndex()] == t {
+		t.load()
+	}
+}
+
+func (t *biginTab) currentModule() bigin.Module {
+	i := t.module.SelectedIndex()
+	if i < 0 {
+		i = 0
+	}
+	return bigin.Modules[i]
+}
+
+// load lists the records of the chosen module that match the search box.
+func (t *biginTab) load() {
+	if t.u == nil || t.list == nil { // the Select fires during construction
+		return
+	}
+	t.loaded = true
+	t.gen++
+	gen, m, q := t.gen, t.currentModule(), t.search.Text
+	t.records = nil
+	t.list.UnselectAll()
+	t.list.Refresh()
+	t.selected.SetText("")
+	t.problem.show(nil)
+	t.panel.emptyHint = pickRecordHint
+	if s := t.u.signInFor(Zoho); !s.ready() && s.state != checking {
+		t.count.SetText("")
+		t.panel.emptyHint = "Sign in to Zoho to see your Bigin records."
+		t.panel.setTarget(nil)
+		return
+	}
+	t.panel.setTarget(nil)
+	t.count.SetText("Loading " + m.Label() + "…")
+	t.progress.Show()
+	t.progress.Start()
+	services := t.u.env.Services
+	t.u.goDo(func() {
+		c, err := services.Bigin()
+		var recs []bigin.Record
+		if err == nil {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			recs, err = c.Records(ctx, m, q)
+			cancel()
+		}
+		fyne.Do(func() {
+			if gen != t.gen {
+				return
+			}
+			t.progress.Stop()
+			t.progress.Hide()
+			if err != nil {
+				t.count.SetText("")
+				t.problem.show(err)
+				return
+			}
+			t.client, t.records = c, recs
+			t.list.Refresh()
+			switch {
+			case len(recs) == 0 && q != "":
+				t.count.SetText("No " + m.Label() + " match \u201c" + q + "\u201d.")
+			case len(recs) == 0:
+				t.count.SetText("No " + m.Label() + " yet.")
+			case len(recs) == 1:
+				t.count.SetText("1 record")
+			default:
+				t.count.SetText(itoa(len(recs)) + " records")
+			}
+		})
+	})
+}
+
+func (t *biginTab) onSelected(id widget.ListItemID) {
+	if id < 0 || id >= len(t.records) || t.client == nil {
+		return
+	}
+	r := t.records[id]
+	t.selected.SetText(r.Name)
+	t.panel.setTarget(photo.BiginRecord(t.client, t.currentModule(), r))
+}
+
+// selectRecord selects the record named name; for tests.
+func (t *biginTab) selectRecord(name string) bool {
+	for i, r := range t.records {
+		if r.Name == name {
+			t.list.Select(i)
+			return true
+		}
+	}
+	return false
+}

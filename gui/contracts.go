@@ -1,0 +1,244 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logodesk/service/contracts"
+)
+
+// contractsTab edits the Zoho Contracts organization info. Fields are checked as
+// the admin types; a failed save keeps every edit.
+type contractsTab struct {
+	u        *UI
+	bar      *signInBar
+	form     *widget.Form
+	fields   []*field
+	saveB    *widget.Button
+	reloadB  *widget.Button
+	progress *widget.ProgressBarInfinite
+	status   *widget.Label
+	problem  *problemView
+
+	info    contracts.OrgInfo
+	have    bool
+	busy    bool
+	loaded  bool
+	content fyne.CanvasObject
+}
+
+// field is one form entry bound to one OrgInfo field.
+type field struct {
+	label string
+	entry *widget.Entry
+	get   func(*contracts.OrgInfo) *string
+	set   func(*contracts.OrgUpdate, *string)
+}
+
+func newContractsTab(u *UI) *contractsTab {
+	t := &contractsTab{u: u}
+	s := u.signInFor(Zoho)
+	t.bar = s.newBar()
+	required := func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("The organization needs a name.")
+		}
+		return nil
+	}
+	t.fields = []*field{
+		{"Name", nil, func(o *contracts.OrgInfo) *string { return &o.Name }, func(u *contracts.OrgUpdate, v *string) { u.Name = v }},
+		{"Address", nil, func(o *contracts.OrgInfo) *string { return &o.Address }, func(u *contracts.OrgUpdate, v *string) { u.Address = v }},
+		{"City", nil, func(o *contracts.OrgInfo) *string { return &o.City }, func(u *contracts.OrgUpdate, v *string) { u.City = v }},
+		{"State", nil, func(o *contracts.OrgInfo) *string { return &o.State }, func(u *contracts.OrgUpdate, v *string) { u.State = v }},
+		{"Country", nil, func(o *contracts.OrgInfo) *string { return &o.Country }, func(u *contracts.OrgUpdate, v *string) { u.Country = v }},
+		{"Website", nil, func(o *contracts.OrgInfo) *string { return &o.Website }, func(u *contracts.OrgUpdate, v *string) { u.Website = v }},
+		{"Phone", nil, func(o *contracts.OrgInfo) *string { return &o.Phone }, func(u *contracts.OrgUpdate, v *string) { u.Phone = v }},
+	}
+	validators := map[string]func(string) error{
+		"Name": required, "Country": contracts.ValidateCountry, "Website": contracts.ValidateWebsite, "Phone": contracts.ValidatePhone,
+	}
+	hints := map[string]string{
+		"Country": "Two-letter code, such as US, DE or IN",
+		"Website": "Such as https://www.example.com",
+		"Phone":   "Such as +1 415 555 0100",
+	}
+	t.form = widget.NewForm()
+	for _, f := range t.fields {
+		f.entry = widget.NewEntry()
+		f.entry.Validator = validators[f.label]
+		f.entry.OnChanged = func(string) { t.updateSave() }
+		t.form.Append(f.label, f.entry)
+		t.form.Items[len(t.form.Items)-1].HintText = hints[f.label]
+	}
+	t.saveB = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: t.onSave}
+	t.reloadB = &widget.Button{Text: "Reload", Icon: theme.ViewRefreshIcon(), Importance: widget.LowImportance, OnTapped: t.load}
+	t.progress = widget.NewProgressBarInfinite()
+	t.progress.Stop()
+	t.progress.Hide()
+	t.status = widget.NewLabel("")
+	t.status.Wrapping = fyne.TextWrapWord
+	t.problem = newProblemView(u, Zoho)
+	intro := widget.NewLabel("Your organization as Zoho Contracts shows it on documents and emails.")
+	intro.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(intro, t.form, container.NewHBox(t.saveB, t.reloadB), t.progress, t.status, t.problem.content)
+	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	s.onChange(t.signInChanged)
+	t.updateSave()
+	return t
+}
+
+func (t *contractsTab) opened() {
+	if !t.loaded {
+		t.load()
+	}
+}
+
+// dropped explains where pictures go: Contracts has no picture in its org info.
+func (t *contractsTab) dropped([]fyne.URI) {
+	t.status.SetText("Zoho Contracts has no logo to change here. To change your organization's logo, open the Zoho CRM tab and drop the image there.")
+}
+
+func (t *contractsTab) signInChanged() {
+	t.loaded = false
+	if t.u.list[t.u.tabs.SelectedIndex()] == t {
+		t.load()
+	}
+}
+
+// update is what would be sent: only the fields that differ from what was loaded.
+func (t *contractsTab) update() contracts.OrgUpdate {
+	var u contracts.OrgUpdate
+	for _, f := range t.fields {
+		v := strings.TrimSpace(f.entry.Text)
+		if v != strings.TrimSpace(*f.get(&t.info)) {
+			f.set(&u, &v)
+		}
+	}
+	return u
+}
+
+// invalid is the first field's problem, or nil.
+func (t *contractsTab) invalid() error {
+	for _, f := range t.fields {
+		if f.entry.Validator != nil {
+			if err := f.entry.Validator(f.entry.Text); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (t *contractsTab) updateSave() {
+	if t.saveB == nil {
+		return
+	}
+	if t.have && !t.busy && t.invalid() == nil && !t.update().Empty() {
+		t.saveB.Enable()
+	} else {
+		t.saveB.Disable()
+	}
+	if t.busy || !t.have && !t.loaded {
+		t.reloadB.Disable()
+	} else {
+		t.reloadB.Enable()
+	}
+}
+
+func (t *contractsTab) setBusy(busy bool, msg string) {
+	t.busy = busy
+	t.status.SetText(msg)
+	if busy {
+		t.progress.Show()
+		t.progress.Start()
+	} else {
+		t.progress.Stop()
+		t.progress.Hide()
+	}
+	for _, f := range t.fields {
+		if busy || !t.have {
+			f.entry.Disable()
+		} else {
+			f.entry.Enable()
+		}
+	}
+	t.updateSave()
+}
+
+func (t *contractsTab) load() {
+	t.loaded = true
+	t.problem.show(nil)
+	if s := t.u.signInFor(Zoho); !s.ready() && s.state != checking {
+		t.have = false
+		t.setBusy(false, "Sign in to Zoho to see your organization info.")
+		return
+	}
+	t.setBusy(true, "Loading the organization info from Zoho Contracts…")
+	services := t.u.env.Services
+	t.u.goDo(func() {
+		c, err := services.Contracts()
+		var info contracts.OrgInfo
+		if err == nil {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			info, err = c.OrgInfo(ctx)
+			cancel()
+		}
+		fyne.Do(func() {
+			if err != nil {
+				t.setBusy(false, "")
+				t.problem.show(err)
+				return
+			}
+			t.info, t.have = info, true
+			for _, f := range t.fields {
+				f.entry.SetText(*f.get(&info))
+			}
+			t.setBusy(false, "")
+		})
+	})
+}
+
+func (t *contractsTab) onSave() {
+	if t.busy || !t.have {
+		return
+	}
+	if err := t.invalid(); err != nil {
+		t.status.SetText(plainSentence(err))
+		return
+	}
+	upd := t.update()
+	if upd.Empty() {
+		t.status.SetText("Nothing has changed.")
+		return
+	}
+	apiName := t.info.APIName
+	t.problem.show(nil)
+	t.setBusy(true, "Saving in Zoho Contracts…")
+	services := t.u.env.Services
+	t.u.goDo(func() {
+		c, err := services.Contracts()
+		if err == nil {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			err = c.UpdateOrgInfo(ctx, apiName, upd)
+			cancel()
+		}
+		fyne.Do(func() {
+			if err != nil {
+				t.setBusy(false, "Not saved. Your changes are still here.")
+				t.problem.show(err)
+				return
+			}
+			for _, f := range t.fields {
+				*f.get(&t.info) = strings.TrimSpace(f.entry.Text)
+			}
+			t.setBusy(false, "Saved in Zoho Contracts.")
+		})
+	})
+}

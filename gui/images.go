@@ -1,0 +1,60 @@
+package gui
+
+import (
+	"bytes"
+	"errors"
+	"image"
+	_ "image/gif"  // Bigin record photos may be GIF
+	_ "image/jpeg" // JPEG previews
+	_ "image/png"  // PNG previews
+
+	_ "golang.org/x/image/bmp" // Bigin record photos may be BMP
+	"golang.org/x/image/draw"
+	_ "golang.org/x/image/webp" // WebP files dropped by users
+)
+
+// previewSize is the largest side of a preview, in pixels: enough for a sharp
+// 220-point preview at 2× scale, small enough to upload to the GPU instantly.
+const previewSize = 440
+
+// maxPreviewPixels refuses to decode absurd images for a preview (the fitter
+// has its own, stricter checks before anything is uploaded).
+const maxPreviewPixels = 120_000_000
+
+// thumbnail decodes data and scales it to fit within size×size. It runs off the
+// UI goroutine: decoding a 24-megapixel photo takes a few hundred milliseconds,
+// and handing canvas.Image a small image.Image keeps every refresh cheap.
+func thumbnail(data []byte, size int) (image.Image, error) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, errors.New("this picture can't be shown")
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > maxPreviewPixels {
+		return nil, errors.New("this picture is too large to preview")
+	}
+	src, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, errors.New("this picture can't be shown")
+	}
+	b := src.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if w <= size && h <= size {
+		return src, nil
+	}
+	if w >= h {
+		h = max(1, h*size/w)
+		w = size
+	} else {
+		w = max(1, w*size/h)
+		h = size
+	}
+	dst := image.NewNRGBA(image.Rect(0, 0, w, h))
+	// Halve with the fast filter while far too large, then finish with a good one.
+	for b.Dx() > 4*w && b.Dy() > 4*h {
+		half := image.NewNRGBA(image.Rect(0, 0, b.Dx()/2, b.Dy()/2))
+		draw.ApproxBiLinear.Scale(half, half.Bounds(), src, b, draw.Src, nil)
+		src, b = half, half.Bounds()
+	}
+	draw.BiLinear.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
+	return dst, nil
+}

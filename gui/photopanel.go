@@ -1,0 +1,550 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logodesk/service/backup"
+	"logodesk/service/photo"
+)
+
+// historyShown is how many backups a panel lists.
+const historyShown = 5
+
+// photoPanel shows one picture slot (a photo.Target): the current picture, a
+// drop zone, the fitted candidate beside the current one, and the backups.
+// Its fields are touched on the UI goroutine only; work runs through u.goDo and
+// comes back with fyne.Do, tagged with gen so results for a slot the user has
+// since left are dropped.
+type photoPanel struct {
+	u         *UI
+	p         Provider // whose sign-in the slot needs
+	noun      string   // "logo", "photo", "picture"
+	service   string   // "Zoho CRM", "Bigin", "Zoom"
+	emptyHint string   // shown when there is no slot (no record picked yet)
+
+	target  photo.Target
+	gen     int
+	busy    bool
+	hasCur  bool
+	source  []byte  // the dropped file, kept to re-fit when "square" changes
+	fitted  *Fitted // the candidate, ready to upload
+	entries []backup.Entry
+
+	current, candidate *preview
+	explain            *widget.Label
+	square             *widget.Check
+	replaceB, discardB *widget.Button
+	deleteB, chooseB   *widget.Button
+	progress           *widget.ProgressBarInfinite
+	status             *widget.Label
+	problem            *problemView
+	history            *fyne.Container
+	historyBox         *fyne.Container
+	candidateBox       *fyne.Container
+	content            fyne.CanvasObject
+}
+
+func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPanel {
+	pp := &photoPanel{u: u, p: p, noun: noun, service: service, emptyHint: emptyHint}
+	pp.current = newPreview("Current "+noun, "No "+noun+" yet")
+	pp.candidate = newPreview("New "+noun, "")
+	pp.explain = widget.NewLabel("")
+	pp.explain.Wrapping = fyne.TextWrapWord
+	pp.square = widget.NewCheck("Crop to a centred square", pp.onSquare)
+	pp.replaceB = &widget.Button{Text: "Replace " + noun, Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: pp.onReplace}
+	pp.discardB = &widget.Button{Text: "Discard", Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: pp.onDiscard}
+	pp.deleteB = &widget.Button{Text: "Delete " + noun + "…", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: pp.onDelete}
+	pp.chooseB = &widget.Button{Text: "Choose file…", Icon: theme.FolderOpenIcon(), OnTapped: pp.onChooseFile}
+	pp.progress = widget.NewProgressBarInfinite()
+	pp.progress.Stop()
+	pp.progress.Hide()
+	pp.status = widget.NewLabel("")
+	pp.status.Wrapping = fyne.TextWrapWord
+	pp.problem = newProblemView(u, p)
+	pp.history = container.NewVBox()
+	pp.historyBox = container.NewVBox(widget.NewLabelWithStyle("Earlier versions, kept on this computer", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), pp.history)
+
+	drop := newDropZone(container.NewHBox(layout.NewSpacer(),
+		widget.NewLabel("Drop an image here, or"), pp.chooseB, layout.NewSpacer()))
+	pp.candidateBox = container.NewVBox(pp.candidate.content)
+	pp.candidateBox.Hide()
+	previews := container.NewHBox(pp.current.content, pp.candidateBox)
+	actions := container.NewHBox(pp.replaceB, pp.discardB, pp.square, layout.NewSpacer(), pp.deleteB)
+	pp.content = container.NewVBox(
+		previews,
+		pp.explain,
+		actions,
+		drop,
+		container.NewBorder(nil, nil, nil, nil, pp.progress),
+		pp.status,
+		pp.problem.content,
+		widget.NewSeparator(),
+		pp.historyBox,
+	)
+	pp.setTarget(nil)
+	return pp
+}
+
+// setTarget shows slot t (nil: none, e.g. no record picked) and loads its picture.
+func (pp *photoPanel) setTarget(t photo.Target) {
+	pp.gen++
+	pp.target = t
+	pp.busy = false
+	pp.hasCur = false
+	pp.clearCandidate()
+	pp.problem.show(nil)
+	pp.status.SetText("")
+	pp.entries = nil
+	pp.showHistory()
+	if t == nil {
+		pp.current.clear(pp.emptyHint)
+		pp.endBusy("")
+		return
+	}
+	pp.reload("")
+}
+
+// reload reads the slot's current picture and its backups; done, when not
+// empty, is the confirmation shown once it is back.
+func (pp *photoPanel) reload(done string) {
+	t, gen := pp.target, pp.gen
+	if t == nil {
+		return
+	}
+	pp.startBusy(fmt.Sprintf("Loading the current %s from %s…", pp.noun, pp.service))
+	store := pp.u.backups
+	pp.u.goDo(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		cur, err := t.Get(ctx)
+		var thumb image.Image
+		var thumbErr error
+		if err == nil && cur.Present {
+			thumb, thumbErr = thumbnail(cur.Bytes, previewSize)
+		}
+		entries, _ := store.List(t.Key())
+		fyne.Do(func() {
+			if gen != pp.gen {
+				return
+			}
+			pp.entries = entries
+			pp.showHistory()
+			switch {
+			case err != nil:
+				pp.hasCur = false
+				pp.current.clear("Couldn't load the " + pp.noun + ".")
+				pp.problem.show(err)
+				pp.endBusy("")
+				return
+			case !cur.Present:
+				pp.hasCur = false
+				pp.current.clear("No " + pp.noun + " yet")
+			case thumbErr != nil:
+				pp.hasCur = true
+				pp.current.clear(fmt.Sprintf("%s has a %s, but %s.", pp.service, pp.noun, thumbErr))
+			default:
+				pp.hasCur = true
+				pp.current.set(thumb, describe(thumb, len(cur.Bytes), cur.MIME))
+			}
+			pp.problem.show(nil)
+			pp.endBusy(done)
+		})
+	})
+}
+
+func describe(_ image.Image, size int, mime string) string {
+	return fmt.Sprintf("%s, %s", kindOf(mime), sizeText(int64(size)))
+}
+
+func kindOf(mime string) string {
+	switch mime {
+	case "image/png":
+		return "PNG"
+	case "image/jpeg":
+		return "JPEG"
+	case "image/gif":
+		return "GIF"
+	case "image/bmp":
+		return "BMP"
+	}
+	return "image"
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+512)>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func (pp *photoPanel) startBusy(msg string) {
+	pp.busy = true
+	pp.status.SetText(msg)
+	pp.progress.Show()
+	pp.progress.Start()
+	pp.updateButtons()
+}
+
+func (pp *photoPanel) endBusy(msg string) {
+	pp.busy = false
+	pp.status.SetText(msg)
+	pp.progress.Stop()
+	pp.progress.Hide()
+	pp.updateButtons()
+}
+
+func (pp *photoPanel) updateButtons() {
+	enable := func(b *widget.Button, on bool) {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	has := pp.target != nil
+	enable(pp.chooseB, has && !pp.busy)
+	enable(pp.replaceB, has && !pp.busy && pp.fitted != nil)
+	enable(pp.discardB, !pp.busy && pp.fitted != nil)
+	enable(pp.deleteB, has && !pp.busy && pp.hasCur)
+	if pp.fitted != nil {
+		pp.replaceB.Show()
+		pp.discardB.Show()
+	} else {
+		pp.replaceB.Hide()
+		pp.discardB.Hide()
+	}
+	if pp.fitted != nil && pp.target != nil && pp.target.Limit().Square {
+		pp.square.Show()
+	} else {
+		pp.square.Hide()
+	}
+	for _, o := range pp.history.Objects {
+		if row, ok := o.(*fyne.Container); ok {
+			for _, c := range row.Objects {
+				if b, ok := c.(*widget.Button); ok {
+					enable(b, has && !pp.busy)
+				}
+			}
+		}
+	}
+}
+
+func (pp *photoPanel) clearCandidate() {
+	pp.fitted = nil
+	pp.source = nil
+	pp.candidate.clear("")
+	pp.candidateBox.Hide()
+	pp.explain.SetText("")
+	pp.explain.Hide()
+	pp.square.SetChecked(false)
+	pp.updateButtons()
+}
+
+// refuse shows one plain sentence about unusable input; nothing is uploaded.
+func (pp *photoPanel) refuse(sentence string) {
+	pp.clearCandidate()
+	pp.problem.show(nil)
+	pp.endBusy("")
+	pp.problem.msg.SetText(sentence)
+	pp.problem.fold.Hide()
+	pp.problem.signIn.Hide()
+	pp.problem.content.Show()
+}
+
+// dropped takes the files dropped on the window while this panel is visible.
+func (pp *photoPanel) dropped(uris []fyne.URI) {
+	switch {
+	case pp.target == nil:
+		pp.refuse(pp.emptyHint)
+	case pp.busy:
+		pp.refuse("LogoDesk is still busy with the last step; drop the image again in a moment.")
+	case len(uris) == 0:
+	case len(uris) > 1:
+		pp.refuse(fmt.Sprintf("You dropped %d files. Drop one image at a time.", len(uris)))
+	case uris[0].Scheme() != "file":
+		pp.refuse("LogoDesk can only use image files saved on this computer. Save the image first, then drop the file.")
+	default:
+		pp.openPath(uris[0].Path())
+	}
+}
+
+func (pp *photoPanel) onChooseFile() {
+	if pp.target == nil || pp.busy {
+		return
+	}
+	picker := pp.u.env.Picker
+	if picker == nil {
+		picker = fynePicker{}
+	}
+	picker.PickImage(pp.u.win, func(path string) {
+		if path != "" {
+			pp.openPath(path)
+		}
+	})
+}
+
+// openPath reads, checks and fits the file at path, then shows it as the candidate.
+func (pp *photoPanel) openPath(path string) {
+	if pp.target == nil || pp.busy {
+		return
+	}
+	pp.clearCandidate()
+	pp.problem.show(nil)
+	pp.startBusy("Checking the image…")
+	gen := pp.gen
+	images := pp.u.env.Images
+	pp.u.goDo(func() {
+		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+			fyne.Do(func() {
+				if gen == pp.gen {
+					pp.refuse("That is a folder. Drop one image file from inside it.")
+				}
+			})
+			return
+		}
+		data, err := images.ReadFile(path)
+		if err != nil {
+			fyne.Do(func() {
+				if gen == pp.gen {
+					pp.refuse(plainSentence(err))
+				}
+			})
+			return
+		}
+		fyne.Do(func() {
+			if gen == pp.gen {
+				pp.source = data
+				pp.fit(false)
+			}
+		})
+	})
+}
+
+// fit fits pp.source to the slot's limits (square or not) and shows the result.
+func (pp *photoPanel) fit(square bool) {
+	data, gen, lim := pp.source, pp.gen, pp.target.Limit()
+	images := pp.u.env.Images
+	pp.startBusy("Fitting the image to " + lim.Service + "'s limits…")
+	pp.u.goDo(func() {
+		f, err := images.Fit(data, lim, square)
+		var thumb image.Image
+		if err == nil {
+			thumb, err = thumbnail(f.Bytes, previewSize)
+		}
+		fyne.Do(func() {
+			if gen != pp.gen {
+				return
+			}
+			if err != nil {
+				pp.refuse(plainSentence(err))
+				return
+			}
+			pp.fitted = &f
+			pp.candidate.set(thumb, fmt.Sprintf("%d×%d %s, %s", f.Width, f.Height, kindOf(f.MIME), sizeText(int64(len(f.Bytes)))))
+			pp.candidateBox.Show()
+			pp.explain.SetText(f.Explanation)
+			pp.explain.Show()
+			pp.endBusy(fmt.Sprintf("This is how the new %s will look. Nothing is sent until you press \u201cReplace %s\u201d.", pp.noun, pp.noun))
+			if !pp.u.traceDrop.IsZero() {
+				pp.u.trace("candidate shown %d ms after the drop", time.Since(pp.u.traceDrop).Milliseconds())
+				pp.u.traceDrop = time.Time{}
+			}
+			if pp.u.onCandidateShownForTesting != nil {
+				pp.u.onCandidateShownForTesting()
+			}
+		})
+	})
+}
+
+func (pp *photoPanel) onSquare(on bool) {
+	if pp.source == nil || pp.busy || pp.target == nil {
+		return
+	}
+	pp.fit(on)
+}
+
+func (pp *photoPanel) onDiscard() {
+	pp.clearCandidate()
+	pp.status.SetText("")
+}
+
+func (pp *photoPanel) onReplace() {
+	if pp.fitted == nil || pp.target == nil || pp.busy {
+		return
+	}
+	t, gen, f, store := pp.target, pp.gen, *pp.fitted, pp.u.backups
+	pp.problem.show(nil)
+	pp.startBusy(fmt.Sprintf("Sending the new %s to %s…", pp.noun, pp.service))
+	pp.u.goDo(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		err := photo.Replace(ctx, t, f.Bytes, f.MIME, store)
+		fyne.Do(func() {
+			if gen != pp.gen {
+				return
+			}
+			if err != nil {
+				pp.endBusy("")
+				pp.problem.show(err) // the candidate stays, so the user can try again
+				return
+			}
+			pp.clearCandidate()
+			pp.reload(fmt.Sprintf("Done: the new %s is in %s. The previous one is kept below; \u201cRestore\u201d puts it back.", pp.noun, pp.service))
+		})
+	})
+}
+
+func (pp *photoPanel) onDelete() {
+	if pp.target == nil || pp.busy {
+		return
+	}
+	dialog.ShowConfirm("Delete the "+pp.noun+"?",
+		fmt.Sprintf("The %s will be removed from %s.\nLogoDesk keeps a copy on this computer, so you can restore it later.", pp.noun, pp.service),
+		func(ok bool) {
+			if ok {
+				pp.doDelete()
+			}
+		}, pp.u.win)
+}
+
+func (pp *photoPanel) doDelete() {
+	if pp.target == nil || pp.busy {
+		return
+	}
+	t, gen, store := pp.target, pp.gen, pp.u.backups
+	pp.problem.show(nil)
+	pp.startBusy(fmt.Sprintf("Deleting the %s in %s…", pp.noun, pp.service))
+	pp.u.goDo(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		err := photo.Delete(ctx, t, store)
+		fyne.Do(func() {
+			if gen != pp.gen {
+				return
+			}
+			if err != nil {
+				pp.endBusy("")
+				pp.problem.show(err)
+				return
+			}
+			pp.reload(fmt.Sprintf("The %s was deleted. A copy is kept below; \u201cRestore\u201d puts it back.", pp.noun))
+		})
+	})
+}
+
+func (pp *photoPanel) onRestore(e backup.Entry) {
+	if pp.target == nil || pp.busy {
+		return
+	}
+	t, gen, store := pp.target, pp.gen, pp.u.backups
+	pp.problem.show(nil)
+	pp.startBusy(fmt.Sprintf("Putting back the %s from %s…", pp.noun, e.Time.Local().Format("2 Jan 15:04")))
+	pp.u.goDo(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		err := photo.Restore(ctx, t, e, store)
+		fyne.Do(func() {
+			if gen != pp.gen {
+				return
+			}
+			if err != nil {
+				pp.endBusy("")
+				pp.problem.show(err)
+				return
+			}
+			pp.reload(fmt.Sprintf("Restored the %s from %s.", pp.noun, e.Time.Local().Format("2 Jan 2006 15:04")))
+		})
+	})
+}
+
+func (pp *photoPanel) showHistory() {
+	pp.history.RemoveAll()
+	if pp.target == nil {
+		pp.historyBox.Hide()
+		return
+	}
+	pp.historyBox.Show()
+	if len(pp.entries) == 0 {
+		pp.history.Add(widget.NewLabel(fmt.Sprintf("None yet. LogoDesk saves a copy each time you replace or delete the %s.", pp.noun)))
+	}
+	for i, e := range pp.entries {
+		if i == historyShown {
+			break
+		}
+		restore := &widget.Button{Text: "Restore", Icon: theme.HistoryIcon(), Importance: widget.LowImportance, OnTapped: func() { pp.onRestore(e) }}
+		pp.history.Add(container.NewHBox(restore, widget.NewLabel(e.Name())))
+	}
+	pp.updateButtons()
+}
+
+// preview is one picture with a title and a caption, or a placeholder.
+type preview struct {
+	title       *widget.Label
+	img         *canvas.Image
+	placeholder *fyne.Container
+	hint        *widget.Label
+	caption     *widget.Label
+	content     fyne.CanvasObject
+}
+
+func newPreview(title, empty string) *preview {
+	p := &preview{}
+	p.title = widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	p.img = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth}
+	p.img.SetMinSize(fyne.NewSize(220, 220))
+	p.hint = widget.NewLabelWithStyle(empty, fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	p.hint.Wrapping = fyne.TextWrapWord
+	icon := canvas.NewImageFromResource(theme.MediaPhotoIcon())
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSize(64, 64))
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	p.placeholder = container.NewStack(bg, container.NewVBox(layout.NewSpacer(), container.NewCenter(icon), p.hint, layout.NewSpacer()))
+	p.caption = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	frame := container.NewGridWrap(fyne.NewSize(230, 230), container.NewStack(p.placeholder, p.img))
+	p.content = container.NewVBox(p.title, frame, p.caption)
+	p.clear(empty)
+	return p
+}
+
+// set shows img, already scaled down off the UI goroutine.
+func (p *preview) set(img image.Image, caption string) {
+	p.img.Resource = nil
+	p.img.File = ""
+	p.img.Image = img
+	p.img.Show()
+	p.img.Refresh()
+	p.placeholder.Hide()
+	p.caption.SetText(caption)
+}
+
+func (p *preview) clear(hint string) {
+	p.img.Image = nil
+	p.img.Hide()
+	p.hint.SetText(hint)
+	p.placeholder.Show()
+	p.caption.SetText("")
+}
+
+// shown reports whether a picture (not the placeholder) is displayed; for tests.
+func (p *preview) shown() image.Image {
+	if !p.img.Visible() {
+		return nil
+	}
+	return p.img.Image
+}

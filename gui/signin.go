@@ -1,0 +1,265 @@
+package gui
+
+import (
+	"context"
+	"net/url"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+type signInState int
+
+const (
+	checking signInState = iota
+	signedOut
+	waiting
+	signedIn
+	fixed
+)
+
+// signIn is one vendor's sign-in, shared by every tab that needs it (the Zoho
+// sign-in serves the CRM, Bigin and Contracts tabs). All fields are touched on
+// the UI goroutine only.
+type signIn struct {
+	u       *UI
+	p       Provider
+	state   signInState
+	account Account
+	url     string
+	problem string // last sign-in failure, one plain sentence
+	cancel  context.CancelFunc
+
+	bars      []*signInBar
+	listeners []func()
+}
+
+func newSignIn(u *UI, p Provider) *signIn {
+	s := &signIn{u: u, p: p}
+	switch {
+	case u.env.Fixed != "":
+		s.state = fixed
+	case u.env.Accounts == nil:
+		s.state = signedOut
+	default:
+		accts := u.env.Accounts
+		u.goDo(func() {
+			acc, ok := accts.Account(p)
+			fyne.Do(func() {
+				if s.state != checking {
+					return
+				}
+				if ok {
+					s.state, s.account = signedIn, acc
+				} else {
+					s.state = signedOut
+				}
+				s.changed(ok)
+			})
+		})
+	}
+	return s
+}
+
+// signedInOrFixed reports whether service calls can be tried.
+func (s *signIn) ready() bool { return s.state == signedIn || s.state == fixed }
+
+// onChange registers f to run (on the UI goroutine) when someone signs in or out.
+func (s *signIn) onChange(f func()) { s.listeners = append(s.listeners, f) }
+
+func (s *signIn) changed(notify bool) {
+	for _, b := range s.bars {
+		b.refresh()
+	}
+	if notify {
+		for _, f := range s.listeners {
+			f()
+		}
+	}
+}
+
+func (s *signIn) dataCentreLabel(code string) string {
+	if code == "" {
+		return ""
+	}
+	if s.u.env.Accounts != nil {
+		for _, dc := range s.u.env.Accounts.DataCentres() {
+			if strings.EqualFold(dc.Code, code) {
+				return dc.Label
+			}
+		}
+	}
+	return strings.ToUpper(code) + " data centre"
+}
+
+func (s *signIn) onSignIn() {
+	if s.u.env.Accounts == nil || s.state == waiting {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.state, s.url, s.problem, s.cancel = waiting, "", "", cancel
+	s.changed(false)
+	accts := s.u.env.Accounts
+	dc := s.u.app.Preferences().String(prefZohoDC)
+	s.u.goDo(func() {
+		acc, err := accts.SignIn(ctx, s.p, dc, func(link string) {
+			fyne.Do(func() {
+				if s.state == waiting {
+					s.url = link
+					s.changed(false)
+				}
+			})
+		})
+		fyne.Do(func() {
+			cancel()
+			if s.state != waiting {
+				return
+			}
+			s.cancel = nil
+			switch {
+			case err == nil:
+				s.state, s.account = signedIn, acc
+				if acc.DC != "" && s.p == Zoho {
+					s.u.app.Preferences().SetString(prefZohoDC, acc.DC)
+				}
+				s.changed(true)
+			case accts.Cancelled(err) || ctx.Err() != nil:
+				s.state = signedOut
+				s.changed(false)
+			default:
+				s.state = signedOut
+				s.problem = plainSentence(err)
+				s.changed(false)
+			}
+		})
+	})
+}
+
+func (s *signIn) onCancel() {
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
+	if s.state == waiting {
+		s.state = signedOut
+		s.changed(false)
+	}
+}
+
+func (s *signIn) onSignOut() {
+	if s.u.env.Accounts == nil || s.state != signedIn {
+		return
+	}
+	accts := s.u.env.Accounts
+	s.state = signedOut
+	s.account = Account{}
+	s.changed(false)
+	s.u.goDo(func() {
+		err := accts.SignOut(context.Background(), s.p)
+		fyne.Do(func() {
+			if err != nil {
+				s.problem = "Signed out here, but " + s.p.Title() + " may not have been told: " + plainSentence(err)
+			}
+			s.changed(true)
+		})
+	})
+}
+
+// signInBar shows one signIn in one tab.
+type signInBar struct {
+	s        *signIn
+	status   *widget.Label
+	signInB  *widget.Button
+	cancelB  *widget.Button
+	signOutB *widget.Button
+	copyB    *widget.Button
+	link     *widget.Hyperlink
+	progress *widget.ProgressBarInfinite
+	content  fyne.CanvasObject
+}
+
+func (s *signIn) newBar() *signInBar {
+	b := &signInBar{s: s}
+	b.status = widget.NewLabel("")
+	b.status.Wrapping = fyne.TextWrapWord
+	b.signInB = &widget.Button{Text: "Sign in to " + s.p.Title() + "…", Icon: theme.LoginIcon(), Importance: widget.HighImportance, OnTapped: s.onSignIn}
+	b.cancelB = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: s.onCancel}
+	b.signOutB = &widget.Button{Text: "Sign out", Icon: theme.LogoutIcon(), Importance: widget.LowImportance, OnTapped: s.onSignOut}
+	b.copyB = &widget.Button{Text: "Copy link", Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: b.onCopy}
+	b.link = widget.NewHyperlink("Open the sign-in page", nil)
+	b.progress = widget.NewProgressBarInfinite()
+	buttons := container.NewHBox(b.progress, b.signInB, b.cancelB, b.link, b.copyB, b.signOutB)
+	b.content = container.NewBorder(nil, widget.NewSeparator(), nil, buttons, b.status)
+	s.bars = append(s.bars, b)
+	b.refresh()
+	return b
+}
+
+func (b *signInBar) onCopy() {
+	b.s.u.app.Clipboard().SetContent(b.s.url)
+	b.copyB.SetText("Copied")
+}
+
+// refresh shows the sign-in's state; UI goroutine only.
+func (b *signInBar) refresh() {
+	s := b.s
+	show := func(o fyne.CanvasObject, v bool) {
+		if v {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	var text string
+	switch s.state {
+	case checking:
+		text = "Checking your " + s.p.Title() + " sign-in…"
+	case signedOut:
+		text = "Not signed in to " + s.p.Title() + "."
+		if s.p == Zoho {
+			text = "Not signed in to Zoho. One sign-in serves Zoho CRM, Bigin and Zoho Contracts."
+		}
+		if s.problem != "" {
+			text = s.problem
+		}
+	case waiting:
+		text = "Waiting for your browser… Allow LogoDesk on the " + s.p.Title() + " page, then come back here."
+		if s.url != "" {
+			text += " If no browser opened, copy the link into one."
+		}
+	case signedIn:
+		who := s.account.Name
+		if who == "" {
+			who = s.account.Email
+		}
+		text = "Signed in as " + who
+		if dc := s.dataCentreLabel(s.account.DC); dc != "" && s.p == Zoho {
+			text += " (" + dc + ")"
+		}
+		if s.problem != "" {
+			text += ". " + s.problem
+		}
+	case fixed:
+		text = s.u.env.Fixed
+	}
+	b.status.SetText(text)
+	show(b.signInB, s.state == signedOut && s.u.env.Accounts != nil)
+	show(b.cancelB, s.state == waiting)
+	show(b.progress, s.state == waiting || s.state == checking)
+	if s.state == waiting || s.state == checking {
+		b.progress.Start()
+	} else {
+		b.progress.Stop()
+	}
+	link, _ := url.Parse(s.url)
+	show(b.link, s.state == waiting && s.url != "" && link != nil)
+	if link != nil {
+		b.link.SetURL(link)
+	}
+	show(b.copyB, s.state == waiting && s.url != "")
+	b.copyB.SetText("Copy link")
+	show(b.signOutB, s.state == signedIn && s.u.env.Accounts != nil)
+}

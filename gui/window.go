@@ -1,0 +1,205 @@
+package gui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logodesk/service/backup"
+)
+
+// Preference keys.
+const (
+	prefWidth     = "window.width"
+	prefHeight    = "window.height"
+	prefTab       = "window.tab"
+	prefBackupDir = "backup.dir"
+	prefZohoDC    = "zoho.dc"
+)
+
+// Default window size: room for two 220-pixel previews side by side plus a record list.
+const defaultWidth, defaultHeight = 980, 700
+
+// tab is what every service tab offers the window.
+type tab interface {
+	// opened runs when the tab becomes visible: load what it shows, once.
+	opened()
+	// dropped receives files dropped anywhere on the window while the tab is visible.
+	dropped(uris []fyne.URI)
+}
+
+// UI is the LogoDesk window.
+type UI struct {
+	app fyne.App
+	win fyne.Window
+	env Env
+
+	tabs                       *container.AppTabs
+	crm                        *crmTab
+	bigin                      *biginTab
+	contracts                  *contractsTab
+	zoom                       *zoomTab
+	zohoSignIn, zoomSignIn     *signIn
+	list                       []tab
+	backups                    *backup.Store
+	tasks                      sync.WaitGroup
+	started                    time.Time
+	traceDrop                  time.Time
+	settingsOpen               bool
+	onCandidateShownForTesting func()
+}
+
+// New builds the window on a (a real app or test.NewApp) without showing it.
+func New(a fyne.App, env Env) *UI {
+	u := &UI{app: a, env: env, started: time.Now()}
+	title := "LogoDesk"
+	if env.Sandbox {
+		title = "LogoDesk — Sandbox"
+	}
+	u.win = a.NewWindow(title)
+	u.backups = env.Backups
+	if u.backups == nil {
+		u.backups = &backup.Store{Dir: u.backupDir()}
+	}
+
+	u.zohoSignIn = newSignIn(u, Zoho)
+	u.zoomSignIn = newSignIn(u, Zoom)
+	u.crm = newCRMTab(u)
+	u.bigin = newBiginTab(u)
+	u.contracts = newContractsTab(u)
+	u.zoom = newZoomTab(u)
+	u.list = []tab{u.crm, u.bigin, u.contracts, u.zoom}
+
+	u.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Zoho CRM", theme.HomeIcon(), u.crm.content),
+		container.NewTabItemWithIcon("Bigin", theme.AccountIcon(), u.bigin.content),
+		container.NewTabItemWithIcon("Zoho Contracts", theme.DocumentIcon(), u.contracts.content),
+		container.NewTabItemWithIcon("Zoom", theme.MediaVideoIcon(), u.zoom.content),
+	)
+	last := a.Preferences().IntWithFallback(prefTab, 0)
+	if last < 0 || last >= len(u.list) {
+		last = 0
+	}
+	u.tabs.SelectIndex(last)
+	u.tabs.OnSelected = u.onTabSelected
+
+	settings := &widget.Button{Text: "Settings…", Icon: theme.SettingsIcon(), Importance: widget.LowImportance, OnTapped: u.showSettings}
+	heading := widget.NewLabel("See and replace your organization's logos and photos.")
+	if env.Sandbox {
+		heading.SetText("Sandbox: demo data, nothing here touches a real account.")
+		heading.Importance = widget.WarningImportance
+	}
+	top := container.NewBorder(nil, nil, heading, settings)
+	u.win.SetContent(container.NewBorder(top, nil, nil, nil, u.tabs))
+
+	w := a.Preferences().FloatWithFallback(prefWidth, defaultWidth)
+	h := a.Preferences().FloatWithFallback(prefHeight, defaultHeight)
+	u.win.Resize(fyne.NewSize(float32(max(w, 640)), float32(max(h, 480))))
+	u.win.SetOnDropped(u.onDropped)
+	u.win.SetOnClosed(u.onClosed)
+	u.addShortcuts()
+	u.list[last].opened()
+	return u
+}
+
+// Window is the LogoDesk window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// backupDir is where replaced pictures are kept: the preference, else the app's storage.
+func (u *UI) backupDir() string {
+	if d := u.app.Preferences().String(prefBackupDir); d != "" {
+		return d
+	}
+	if root := u.app.Storage().RootURI(); root != nil && root.Path() != "" {
+		return filepath.Join(root.Path(), "backups")
+	}
+	if d, err := os.UserConfigDir(); err == nil {
+		return filepath.Join(d, "LogoDesk", "backups")
+	}
+	return filepath.Join(os.TempDir(), "logodesk-backups")
+}
+
+func (u *UI) onTabSelected(item *container.TabItem) {
+	i := u.tabs.SelectedIndex()
+	u.app.Preferences().SetInt(prefTab, i)
+	u.list[i].opened()
+	u.trace("tab %q opened", item.Text)
+}
+
+// onDropped routes files dropped anywhere on the window to the visible tab.
+// Fyne calls it on the UI goroutine.
+func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
+	u.traceDrop = time.Now()
+	u.trace("drop received (%d item(s))", len(uris))
+	u.list[u.tabs.SelectedIndex()].dropped(uris)
+}
+
+func (u *UI) onClosed() {
+	s := u.win.Canvas().Size()
+	if s.Width >= 100 && s.Height >= 100 {
+		u.app.Preferences().SetFloat(prefWidth, float64(s.Width))
+		u.app.Preferences().SetFloat(prefHeight, float64(s.Height))
+	}
+}
+
+// addShortcuts: Alt+1…4 pick a tab, Ctrl+O chooses a file for the visible tab.
+func (u *UI) addShortcuts() {
+	for i := range u.list {
+		key := fyne.KeyName(fmt.Sprint(i + 1))
+		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
+			u.tabs.SelectIndex(i)
+		})
+	}
+	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if p := u.visiblePanel(); p != nil {
+			p.onChooseFile()
+		}
+	})
+}
+
+func (u *UI) visiblePanel() *photoPanel {
+	switch u.list[u.tabs.SelectedIndex()] {
+	case u.crm:
+		return u.crm.panel
+	case u.bigin:
+		return u.bigin.panel
+	case u.zoom:
+		return u.zoom.panel
+	}
+	return nil
+}
+
+// goDo runs work in a goroutine; work reports back with fyne.Do. Tests wait
+// for all of them with waitIdle.
+func (u *UI) goDo(work func()) {
+	u.tasks.Add(1)
+	go func() {
+		defer u.tasks.Done()
+		work()
+	}()
+}
+
+// waitIdle waits until no goroutine started by goDo is running.
+func (u *UI) waitIdle() { u.tasks.Wait() }
+
+func (u *UI) trace(format string, args ...any) {
+	if u.env.Trace != nil {
+		u.env.Trace(format, args...)
+	}
+}
+
+// signInFor is the shared sign-in state of p.
+func (u *UI) signInFor(p Provider) *signIn {
+	if p == Zoom {
+		return u.zoomSignIn
+	}
+	return u.zohoSignIn
+}
