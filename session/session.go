@@ -7,9 +7,12 @@ package session
 import (
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
+	"logodesk/auth"
 	"logodesk/service/api"
 	"logodesk/service/bigin"
 	"logodesk/service/contracts"
@@ -49,10 +52,14 @@ type Options struct {
 	HTTP        *http.Client        // nil: NewHTTPClient()
 	Accounts    Accounts            // nil: no stored sign-ins
 	SandboxRoot string              // the embedded sandbox's base URL, when it runs
+	Auth        *auth.Manager       // the sign-in manager, when there is one
 }
 
 // Session builds service clients. It is safe for concurrent use.
-type Session struct{ o Options }
+type Session struct {
+	o       Options
+	closers []func()
+}
 
 // New returns a session for o.
 func New(o Options) *Session {
@@ -90,7 +97,9 @@ func (s *Session) Accounts() Accounts { return s.o.Accounts }
 // TokenOverride reports whether LOGODESK_TOKEN is set (no sign-in needed).
 func (s *Session) TokenOverride() bool { return s.o.Getenv(EnvToken) != "" }
 
-func (s *Session) env(k string) string { return strings.TrimRight(strings.TrimSpace(s.o.Getenv(k)), "/") }
+func (s *Session) env(k string) string {
+	return strings.TrimRight(strings.TrimSpace(s.o.Getenv(k)), "/")
+}
 
 // zoho resolves the Zoho sign-in: LOGODESK_TOKEN wins over a stored one.
 func (s *Session) zoho() (SignIn, error) {
@@ -200,4 +209,19 @@ func firstOf(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+// EnvBackupDir overrides where replaced pictures are kept.
+const EnvBackupDir = "LOGODESK_BACKUP_DIR"
+
+// DefaultBackupDir is where the command line and the window keep the pictures
+// they replace, unless LOGODESK_BACKUP_DIR or the window's settings say otherwise.
+func DefaultBackupDir(getenv func(string) string) string {
+	if d := strings.TrimSpace(getenv(EnvBackupDir)); d != "" {
+		return d
+	}
+	if d, err := os.UserConfigDir(); err == nil {
+		return filepath.Join(d, "LogoDesk", "backups")
+	}
+	return filepath.Join(os.TempDir(), "LogoDesk", "backups")
 }
