@@ -1,0 +1,187 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"sync"
+	"time"
+)
+
+// refreshSkew: a token this close to expiry is refreshed rather than used.
+const refreshSkew = 2 * time.Minute
+
+// tokenSource is the one api.TokenSource per provider account. One refresh runs at a
+// time: across goroutines (sem) and across running copies of the app (a file lock in the
+// config folder). Under the lock it first rereads the store, so a token another copy
+// just fetched is used rather than refreshed again (Zoom's refresh tokens rotate).
+type tokenSource struct {
+	m   *Manager
+	p   Provider
+	sem chan struct{} // held while fetching
+
+	mu      sync.Mutex
+	access  string
+	expiry  time.Time
+	invalid string // refused by a server: never hand it out again
+}
+
+func (ts *tokenSource) cached(now time.Time) (string, bool) {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if ts.access != "" && ts.access != ts.invalid && now.Add(refreshSkew).Before(ts.expiry) {
+		return ts.access, true
+	}
+	return "", false
+}
+
+func (ts *tokenSource) set(tok string, exp time.Time) {
+	ts.mu.Lock()
+	ts.access, ts.expiry = tok, exp
+	ts.mu.Unlock()
+}
+
+func (ts *tokenSource) forget() {
+	ts.mu.Lock()
+	ts.access, ts.expiry, ts.invalid = "", time.Time{}, ""
+	ts.mu.Unlock()
+}
+
+// Invalidate marks tok as refused by a server; the next Token call refreshes.
+func (ts *tokenSource) Invalidate(tok string) {
+	if tok == "" {
+		return
+	}
+	ts.mu.Lock()
+	ts.invalid = tok
+	if ts.access == tok {
+		ts.access, ts.expiry = "", time.Time{}
+	}
+	ts.mu.Unlock()
+	if v, err := ts.m.store.Get(keyAccess(ts.p)); err == nil {
+		if a, _, ok := decodeAccess(v); ok && a == tok {
+			_ = ts.m.store.Delete(keyAccess(ts.p))
+		}
+	}
+}
+
+// fromStore adopts a still-valid access token saved by this or another running copy.
+func (ts *tokenSource) fromStore(now time.Time) (string, bool) {
+	v, err := ts.m.store.Get(keyAccess(ts.p))
+	if err != nil {
+		return "", false
+	}
+	a, exp, ok := decodeAccess(v)
+	ts.mu.Lock()
+	bad := a == ts.invalid
+	ts.mu.Unlock()
+	if !ok || bad || !now.Add(refreshSkew).Before(exp) {
+		return "", false
+	}
+	ts.set(a, exp)
+	return a, true
+}
+
+// Token returns a valid access token, refreshing it first when it is missing, refused
+// or about to expire. Errors wrap ErrSignInAgain when the user must sign in again.
+func (ts *tokenSource) Token(ctx context.Context) (string, error) {
+	if tok, ok := ts.cached(ts.m.now()); ok {
+		return tok, nil
+	}
+	select {
+	case ts.sem <- struct{}{}:
+	case <-ctx.Done():
+		return "", newErr(ErrCancelled, "", ctx.Err())
+	}
+	defer func() { <-ts.sem }()
+	if tok, ok := ts.cached(ts.m.now()); ok { // another goroutine refreshed while we waited
+		return tok, nil
+	}
+	if tok, ok := ts.fromStore(ts.m.now()); ok {
+		return tok, nil
+	}
+	lk, err := ts.m.lock(ctx, ts.p)
+	if err != nil {
+		return "", err
+	}
+	defer lk.Unlock()
+	if tok, ok := ts.fromStore(ts.m.now()); ok { // another copy of the app refreshed
+		return tok, nil
+	}
+	return ts.refreshLocked(ctx)
+}
+
+func (ts *tokenSource) signInAgain(format string) error {
+	t := ts.p.Title()
+	return newErr(ErrSignInAgain, fmt.Sprintf(format, t, t), nil)
+}
+
+// refreshLocked runs a refresh_token grant; the caller holds the file lock.
+func (ts *tokenSource) refreshLocked(ctx context.Context) (string, error) {
+	m, p := ts.m, ts.p
+	rt, err := m.store.Get(keyRefresh(p))
+	if errors.Is(err, ErrNotFound) || (err == nil && rt == "") {
+		return "", ts.signInAgain("You're not signed in to %s. Please sign in to %s.")
+	}
+	if err != nil {
+		return "", err
+	}
+	cs, ok := m.ClientSettings(p)
+	if !ok {
+		return "", newErr(ErrNotConfigured, fmt.Sprintf("LogoDesk has no %s client ID. Enter it in Settings.", p.Title()), nil)
+	}
+	sa, err := m.loadAccount(p)
+	if err != nil {
+		return "", ts.signInAgain("LogoDesk's saved %s sign-in is incomplete. Please sign in to %s again.")
+	}
+	var tokenURL string
+	switch p {
+	case Zoho:
+		base, _, ok := m.trustedZohoAccounts(sa.AccountsURL)
+		if !ok {
+			return "", newErr(ErrUntrustedServer, "The saved Zoho accounts server isn't one of Zoho's own. Please sign in to Zoho again.", nil)
+		}
+		tokenURL = base + "/oauth/v2/token"
+	default:
+		base, err := m.zoomAccountsBase()
+		if err != nil {
+			return "", err
+		}
+		tokenURL = base + "/oauth/token"
+	}
+	tr, err := m.postToken(ctx, p, tokenURL, url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rt}}, cs, grantRefresh)
+	if err != nil {
+		if errors.Is(err, ErrSignInAgain) {
+			// The refresh token is dead: drop the tokens so nothing retries with them.
+			_ = m.store.Delete(keyRefresh(p))
+			_ = m.store.Delete(keyAccess(p))
+			ts.forget()
+			m.log(fmt.Sprintf("%s no longer accepts LogoDesk's sign-in; signing in again is needed.", p.Title()))
+		}
+		return "", err
+	}
+	// Zoom rotates refresh tokens: the old one is dead now, so the new one is saved
+	// before the access token is used at all.
+	if tr.RefreshToken != "" && tr.RefreshToken != rt {
+		if err := m.store.Set(keyRefresh(p), tr.RefreshToken); err != nil {
+			return "", fmt.Errorf("LogoDesk couldn't save its renewed %s sign-in, so you may need to sign in again: %w", p.Title(), err)
+		}
+		m.log(fmt.Sprintf("Saved the renewed %s sign-in.", p.Title()))
+	}
+	if p == Zoho && tr.APIDomain != "" && tr.APIDomain != sa.APIDomain {
+		d, _, ok := m.trustedZohoAPIDomain(tr.APIDomain, sa.AccountsURL)
+		if !ok {
+			return "", newErr(ErrUntrustedServer, "Zoho named an API server that isn't one of Zoho's own, so LogoDesk won't send your sign-in there.", nil)
+		}
+		sa.APIDomain = d
+		_ = m.saveAccount(p, sa)
+	}
+	exp := m.now().Add(tr.lifetime())
+	if err := m.store.Set(keyAccess(p), encodeAccess(tr.AccessToken, exp)); err != nil {
+		m.log(fmt.Sprintf("LogoDesk couldn't save the %s access token; it will fetch another next time.", p.Title()))
+	}
+	ts.set(tr.AccessToken, exp)
+	m.log(fmt.Sprintf("Renewed the %s access token.", p.Title()))
+	return tr.AccessToken, nil
+}
