@@ -1,0 +1,325 @@
+package imagefit
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"strings"
+
+	"github.com/disintegration/imaging"
+
+	"logodesk/service/limits"
+)
+
+// Options are the user's choices for one fit.
+type Options struct {
+	// Square asks for a centred square crop (offered for profile pictures, never forced).
+	Square bool
+}
+
+// Result is a fitted picture, ready to upload.
+type Result struct {
+	Bytes         []byte
+	MIME          string
+	Width, Height int
+	Changed       bool   // false: Bytes are the original file, untouched
+	Explanation   string // one plain sentence saying what was done and why
+	Original      Info
+}
+
+// JPEG qualities tried when re-encoding, from the best down to the lowest we accept
+// before making the picture smaller instead.
+const (
+	qualityMax = 92
+	qualityMin = 60
+)
+
+var defaultFormats = []string{limits.JPEG, limits.PNG}
+
+// Fit returns data fitted to lim with the smallest change that works. A picture that
+// already fits (accepted format, within bytes and pixels, no crop asked) comes back
+// byte-identical. Otherwise it is turned upright (EXIF orientation), downscaled with a
+// Lanczos filter, and re-encoded: PNG when transparency (or a lossless source) matters
+// and the PNG fits, otherwise JPEG at the highest quality that fits, then smaller
+// dimensions if even quality 60 is too big. Errors are *Problem.
+func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
+	info, err := Check(data)
+	if err != nil {
+		return Result{}, err
+	}
+	src, err := decode(data)
+	if err != nil {
+		return Result{}, err
+	}
+	formats := lim.Formats
+	if len(formats) == 0 {
+		formats = defaultFormats
+	}
+	accepts := func(mime string) bool {
+		for _, f := range formats {
+			if f == mime {
+				return true
+			}
+		}
+		return false
+	}
+	sb := src.Bounds()
+	needSquare := opt.Square && sb.Dx() != sb.Dy()
+	overBytes := lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes
+	overPixels := lim.MaxPixels > 0 && int64(sb.Dx())*int64(sb.Dy()) > lim.MaxPixels
+	badFormat := !accepts(info.MIME)
+	if !overBytes && !overPixels && !badFormat && !needSquare {
+		return Result{Bytes: data, MIME: info.MIME, Width: info.Width, Height: info.Height, Original: info,
+			Explanation: fmt.Sprintf("Already fits %s's limits; sent as it is.", lim.Service)}, nil
+	}
+	canJPEG, canPNG := accepts(limits.JPEG), accepts(limits.PNG)
+	if !canJPEG && !canPNG {
+		return Result{}, problem("LogoDesk can't make a picture in a format %s accepts.", lim.Service)
+	}
+
+	crop := sb
+	if needSquare {
+		side := min(sb.Dx(), sb.Dy())
+		x0 := sb.Min.X + (sb.Dx()-side)/2
+		y0 := sb.Min.Y + (sb.Dy()-side)/2
+		crop = image.Rect(x0, y0, x0+side, y0+side)
+	}
+	cw, ch := crop.Dx(), crop.Dy()
+	tw, th := fitPixels(cw, ch, lim.MaxPixels)
+
+	alpha := !isOpaque(src)
+	lossless := info.Format == "png" || info.Format == "gif" || info.Format == "bmp"
+	var maxBytes int64 = math.MaxInt64
+	if lim.MaxBytes > 0 {
+		maxBytes = lim.MaxBytes
+	}
+
+	for attempt := 0; attempt < 12; attempt++ {
+		if tw < 16 || th < 16 {
+			break
+		}
+		img := prepare(src, crop, tw, th, info.Orientation)
+		ow, oh := img.Bounds().Dx(), img.Bounds().Dy()
+		out := Result{MIME: limits.PNG, Width: ow, Height: oh, Changed: true, Original: info}
+		explain := explainer{info: info, lim: lim, outW: ow, outH: oh, cropped: needSquare, resized: tw != cw || th != ch,
+			overBytes: overBytes, overPixels: overPixels, badFormat: badFormat, formats: formats}
+
+		var pngSize int64
+		if canPNG && (!canJPEG || ((alpha || lossless) && pngWorthTrying(info, int64(tw)*int64(th), sb, maxBytes))) {
+			b, err := encodePNG(img)
+			if err == nil && int64(len(b)) <= maxBytes {
+				out.Bytes = b
+				out.Explanation = explain.sentence("saved as PNG", alpha)
+				return out, nil
+			}
+			pngSize = int64(len(b))
+		}
+		if !canJPEG {
+			tw, th = shrink(tw, th, cw, ch, float64(maxBytes)/float64(max(pngSize, 1)))
+			continue
+		}
+		rgba := flattenOnWhite(img)
+		b, q, sizeAtMin := searchJPEG(rgba, maxBytes)
+		if b != nil {
+			out.Bytes, out.MIME = b, limits.JPEG
+			out.Explanation = explain.sentence(fmt.Sprintf("saved as JPEG (quality %d)", q), false)
+			if alpha {
+				out.Explanation = strings.TrimSuffix(out.Explanation, ".") + "; transparent areas are now white."
+			}
+			return out, nil
+		}
+		tw, th = shrink(tw, th, cw, ch, float64(maxBytes)/float64(sizeAtMin))
+	}
+	return Result{}, problem("LogoDesk couldn't make this picture small enough for %s's %s limit.", lim.Service, humanBytes(maxBytes))
+}
+
+// decode decodes the whole image; a decoder panic on a hostile file is a damaged image.
+func decode(data []byte) (img image.Image, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			img, err = nil, errDamaged
+		}
+	}()
+	img, _, err = image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, decodeProblem(err)
+	}
+	return img, nil
+}
+
+// fitPixels returns the largest w×h ≤ maxPx with the aspect ratio of cw×ch (±1 px).
+func fitPixels(cw, ch int, maxPx int64) (int, int) {
+	if maxPx <= 0 || int64(cw)*int64(ch) <= maxPx {
+		return cw, ch
+	}
+	s := math.Sqrt(float64(maxPx) / (float64(cw) * float64(ch)))
+	w := max(1, int(float64(cw)*s))
+	for {
+		h := max(1, int(math.Round(float64(w)*float64(ch)/float64(cw))))
+		if int64(w)*int64(h) <= maxPx {
+			return w, h
+		}
+		if w == 1 { // a one-pixel-wide strip: as tall as allowed
+			return 1, int(min(int64(h), maxPx))
+		}
+		w--
+	}
+}
+
+// shrink makes tw×th smaller so that its byte size, now 1/ratio of the budget, should fit.
+func shrink(tw, th, cw, ch int, ratio float64) (int, int) {
+	f := math.Sqrt(ratio) * 0.95 // bytes grow roughly with the pixel count
+	f = math.Max(0.3, math.Min(f, 0.9))
+	w := max(1, int(float64(tw)*f))
+	return w, max(1, int(math.Round(float64(w)*float64(ch)/float64(cw))))
+}
+
+// pngWorthTrying guesses whether a PNG of px pixels could fit, to skip slow hopeless encodes.
+func pngWorthTrying(info Info, px int64, sb image.Rectangle, maxBytes int64) bool {
+	if px <= 2_000_000 {
+		return true
+	}
+	if info.Format == "png" || info.Format == "gif" {
+		srcPx := int64(sb.Dx()) * int64(sb.Dy())
+		est := float64(info.Bytes) * float64(px) / float64(srcPx)
+		return est <= 1.5*float64(maxBytes)
+	}
+	return false
+}
+
+// prepare crops, resizes (Lanczos) and turns the picture upright. Resizing happens before
+// rotating so that the rotation works on the smaller image.
+func prepare(src image.Image, crop image.Rectangle, tw, th, orientation int) *image.NRGBA {
+	var img image.Image = src
+	if crop != src.Bounds() {
+		if s, ok := src.(interface {
+			SubImage(image.Rectangle) image.Image
+		}); ok {
+			img = s.SubImage(crop)
+		} else {
+			img = imaging.Crop(src, crop)
+		}
+	}
+	var out *image.NRGBA
+	if tw == crop.Dx() && th == crop.Dy() {
+		out = imaging.Clone(img)
+	} else {
+		out = imaging.Resize(img, tw, th, imaging.Lanczos)
+	}
+	if orientation > 1 {
+		out = upright(out, orientation).(*image.NRGBA)
+	}
+	return out
+}
+
+// isOpaque reports whether every pixel is fully opaque.
+func isOpaque(img image.Image) bool {
+	if o, ok := img.(interface{ Opaque() bool }); ok {
+		return o.Opaque()
+	}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if _, _, _, a := img.At(x, y).RGBA(); a != 0xffff {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// flattenOnWhite composes img over white, in place, and returns it as an opaque *image.RGBA
+// (same pixel layout: with alpha 255, straight and premultiplied colours are equal).
+func flattenOnWhite(img *image.NRGBA) *image.RGBA {
+	pix := img.Pix
+	for i := 0; i+3 < len(pix); i += 4 {
+		a := uint32(pix[i+3])
+		if a == 255 {
+			continue
+		}
+		for c := 0; c < 3; c++ {
+			pix[i+c] = uint8((uint32(pix[i+c])*a + 255*(255-a) + 127) / 255)
+		}
+		pix[i+3] = 255
+	}
+	return &image.RGBA{Pix: img.Pix, Stride: img.Stride, Rect: img.Rect}
+}
+
+func encodePNG(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, img)
+	return buf.Bytes(), err
+}
+
+// explainer builds the sentence shown before upload.
+type explainer struct {
+	info                             Info
+	lim                              limits.Limit
+	cropped, resized                 bool
+	outW, outH                       int
+	overBytes, overPixels, badFormat bool
+	formats                          []string
+}
+
+func (e explainer) sentence(saved string, keptAlpha bool) string {
+	var acts []string
+	if e.cropped {
+		acts = append(acts, "cropped to a centred square")
+	}
+	if e.info.Orientation > 1 {
+		acts = append(acts, "turned upright")
+	}
+	if e.resized {
+		acts = append(acts, fmt.Sprintf("resized from %d×%d to %d×%d", e.info.Width, e.info.Height, e.outW, e.outH))
+	}
+	if keptAlpha {
+		saved += " to keep its transparency"
+	}
+	acts = append(acts, saved)
+	s := joinAnd(acts)
+	s = strings.ToUpper(s[:1]) + s[1:]
+	var limitsHit []string
+	if e.overBytes {
+		limitsHit = append(limitsHit, humanBytes(e.lim.MaxBytes))
+	}
+	if e.overPixels {
+		limitsHit = append(limitsHit, pixelLimit(e.lim.MaxPixels))
+	}
+	switch {
+	case len(limitsHit) == 1:
+		s += fmt.Sprintf(" to fit %s's %s limit", e.lim.Service, limitsHit[0])
+	case len(limitsHit) == 2:
+		s += fmt.Sprintf(" to fit %s's %s and %s limits", e.lim.Service, limitsHit[0], limitsHit[1])
+	case e.badFormat:
+		s += fmt.Sprintf(" because %s takes only %s", e.lim.Service, formatNames(e.formats))
+	}
+	return s + "."
+}
+
+func joinAnd(parts []string) string {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+func formatNames(mimes []string) string {
+	names := make([]string, len(mimes))
+	for i, m := range mimes {
+		names[i] = strings.ToUpper(strings.TrimPrefix(m, "image/"))
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// pixelLimit names a pixel limit as an adjective: "10-megapixel", "30000-pixel".
+func pixelLimit(px int64) string {
+	if px < 1_000_000 {
+		return fmt.Sprintf("%d-pixel", px)
+	}
+	return strings.Replace(megapixels(px), " megapixels", "-megapixel", 1)
+}

@@ -1,0 +1,90 @@
+package imagefit
+
+import (
+	"encoding/binary"
+	"errors"
+	"testing"
+
+	"logodesk/service/limits"
+)
+
+// fuzzMaxPixels keeps every fuzz input small: a valid-looking header may claim up to
+// this many pixels, so one input never costs more than a few tens of MB.
+const fuzzMaxPixels = 1 << 20
+
+func fuzzSeeds(f *testing.F) {
+	jpg := encJPEG(f, photo(48, 32), 80)
+	for _, seed := range [][]byte{
+		jpg,
+		jpg[:len(jpg)/2],
+		withOrientation(jpg, 6, binary.LittleEndian),
+		withOrientation(jpg, 5, binary.BigEndian),
+		encPNG(f, logo(40, 30)),
+		encPNG(f, photoAlpha(24, 24)),
+		encGIF(f, photo(20, 10)),
+		encBMP(f, photo(9, 7)),
+		pngHeader(20000, 20000),
+		pngHeader(1500, 1500),
+		[]byte("RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00"),
+		[]byte("%PDF-1.4"),
+		[]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"),
+		[]byte("<svg/>"),
+		{},
+	} {
+		f.Add(seed)
+	}
+}
+
+func FuzzCheck(f *testing.F) {
+	fuzzSeeds(f)
+	old := maxOpenPixels
+	maxOpenPixels = fuzzMaxPixels
+	f.Cleanup(func() { maxOpenPixels = old })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		info, err := Check(data)
+		if err != nil {
+			var p *Problem
+			if !errors.As(err, &p) || p.Reason == "" {
+				t.Fatalf("error %v (%T) is not a *Problem with a reason", err, err)
+			}
+			return
+		}
+		if info.Width <= 0 || info.Height <= 0 || info.Pixels() > fuzzMaxPixels || info.Bytes != len(data) {
+			t.Fatalf("bad info %+v for %d bytes", info, len(data))
+		}
+		if info.Orientation < 1 || info.Orientation > 8 {
+			t.Fatalf("orientation %d", info.Orientation)
+		}
+	})
+}
+
+func FuzzFit(f *testing.F) {
+	fuzzSeeds(f)
+	old := maxOpenPixels
+	maxOpenPixels = fuzzMaxPixels
+	f.Cleanup(func() { maxOpenPixels = old })
+	small := limits.Limit{Service: "Fuzz", MaxBytes: 4 << 10, MaxPixels: 4096, Formats: []string{limits.JPEG, limits.PNG}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, lim := range []limits.Limit{limits.ZohoCRMOrgPhoto, small} {
+			for _, opt := range []Options{{}, {Square: true}} {
+				res, err := Fit(data, lim, opt)
+				if err != nil {
+					var p *Problem
+					if !errors.As(err, &p) || res.Bytes != nil {
+						t.Fatalf("error %v (%T) with %d bytes", err, err, len(res.Bytes))
+					}
+					continue
+				}
+				if int64(len(res.Bytes)) > lim.MaxBytes || !lim.Accepts(res.MIME) {
+					t.Fatalf("%s of %d bytes does not fit %+v", res.MIME, len(res.Bytes), lim)
+				}
+				if res.Changed {
+					info, err := Check(res.Bytes)
+					if err != nil || info.Pixels() > lim.MaxPixels || info.MIME != res.MIME {
+						t.Fatalf("fitted output: %+v, %v", info, err)
+					}
+				}
+			}
+		}
+	})
+}

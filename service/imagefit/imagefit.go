@@ -1,0 +1,175 @@
+// Package imagefit checks a picture file and fits it to one service's limits
+// (limits.Limit): the smallest change that works, explained in one plain sentence.
+//
+// It has no GUI code: the GUI calls ReadFile, Check and Fit from a goroutine.
+package imagefit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif" // decoders for image.Decode / image.DecodeConfig
+	"image/jpeg"
+	"image/png"
+	"io"
+	"io/fs"
+	"os"
+
+	_ "golang.org/x/image/bmp"
+	_ "golang.org/x/image/webp"
+)
+
+// MaxPixels is the largest image (width×height) LogoDesk opens; larger ones are
+// refused from their header, before any pixel is decoded.
+const MaxPixels = 100_000_000
+
+// MaxFileBytes is the largest file ReadFile reads.
+const MaxFileBytes = 200 << 20
+
+// maxOpenPixels is MaxPixels, lowered by the fuzz tests to keep each run small.
+var maxOpenPixels int64 = MaxPixels
+
+// Info describes a readable image file.
+type Info struct {
+	Format string // "jpeg", "png", "gif", "bmp" or "webp"
+	MIME   string // e.g. "image/jpeg"
+	// Width and Height are as the picture is shown, i.e. after its EXIF orientation.
+	Width, Height int
+	Bytes         int // file size
+	// Orientation is the EXIF orientation (1–8); 1 when the file has none.
+	Orientation int
+}
+
+// Pixels is Width×Height.
+func (i Info) Pixels() int64 { return int64(i.Width) * int64(i.Height) }
+
+// Problem is a file that can't be used. Reason is one plain sentence for the user.
+type Problem struct {
+	Reason string
+}
+
+func (p *Problem) Error() string { return p.Reason }
+
+func problem(format string, args ...any) *Problem {
+	return &Problem{Reason: fmt.Sprintf(format, args...)}
+}
+
+var (
+	errEmpty   = &Problem{Reason: "This file is empty."}
+	errDamaged = &Problem{Reason: "This image is damaged and can't be opened."}
+)
+
+// ReadFile reads a dropped file, refusing folders, missing or unreadable files,
+// empty files and files over MaxFileBytes with a *Problem. It never reads more
+// than MaxFileBytes+1 bytes.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, openProblem(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, openProblem(err)
+	}
+	switch {
+	case st.IsDir():
+		return nil, &Problem{Reason: "This is a folder, not an image file. Drop a single picture file."}
+	case !st.Mode().IsRegular():
+		return nil, &Problem{Reason: "This isn't a regular file. Drop a picture file saved on your computer."}
+	case st.Size() > MaxFileBytes:
+		return nil, tooBigFile(st.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return nil, openProblem(err)
+		}
+		return nil, &Problem{Reason: "LogoDesk couldn't read this file. Copy it to your computer and try again."}
+	}
+	if len(data) == 0 {
+		return nil, errEmpty
+	}
+	if len(data) > MaxFileBytes {
+		return nil, tooBigFile(int64(len(data)))
+	}
+	return data, nil
+}
+
+func tooBigFile(size int64) *Problem {
+	return problem("This file is %s, too large for a picture (the most is %s).", humanBytes(size), humanBytes(MaxFileBytes))
+}
+
+func openProblem(err error) *Problem {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Problem{Reason: "LogoDesk can't find this file. It may have been moved or deleted."}
+	case errors.Is(err, fs.ErrPermission):
+		return &Problem{Reason: "LogoDesk isn't allowed to read this file. Copy it somewhere you can open it and try again."}
+	}
+	return &Problem{Reason: "LogoDesk couldn't open this file. Copy it to your computer and try again."}
+}
+
+// Check tells whether data is an image LogoDesk can use. It detects the real
+// type from the bytes (not the file name), reads only the header, and refuses
+// images over MaxPixels without decoding them. Errors are *Problem.
+func Check(data []byte) (Info, error) {
+	if len(data) == 0 {
+		return Info{}, errEmpty
+	}
+	format, mime, ok := sniffReadable(data)
+	if !ok {
+		return Info{}, &Problem{Reason: unreadableReason(data)}
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return Info{}, decodeProblem(err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return Info{}, errDamaged
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > maxOpenPixels {
+		return Info{}, problem("This image is %d×%d pixels, too large to open safely (the most is %s).",
+			cfg.Width, cfg.Height, megapixels(maxOpenPixels))
+	}
+	info := Info{Format: format, MIME: mime, Width: cfg.Width, Height: cfg.Height, Bytes: len(data), Orientation: 1}
+	if format == "jpeg" {
+		info.Orientation = jpegOrientation(data)
+		if info.Orientation >= 5 {
+			info.Width, info.Height = info.Height, info.Width
+		}
+	}
+	return info, nil
+}
+
+// decodeProblem turns a decoder error into a plain sentence.
+func decodeProblem(err error) *Problem {
+	var ju jpeg.UnsupportedError
+	var pu png.UnsupportedError
+	if errors.As(err, &ju) || errors.As(err, &pu) {
+		return &Problem{Reason: "This image uses a kind of encoding LogoDesk can't read. Save it again as a standard JPEG or PNG and try again."}
+	}
+	return errDamaged
+}
+
+// humanBytes writes a size the way the services state their limits: 1 MB = 1,048,576 bytes.
+func humanBytes(n int64) string {
+	const mb = 1 << 20
+	switch {
+	case n >= mb && n%mb == 0:
+		return fmt.Sprintf("%d MB", n/mb)
+	case n >= mb/10:
+		return fmt.Sprintf("%.1f MB", float64(n)/mb)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func megapixels(px int64) string {
+	if px%1_000_000 == 0 {
+		return fmt.Sprintf("%d megapixels", px/1_000_000)
+	}
+	return fmt.Sprintf("%.1f megapixels", float64(px)/1e6)
+}

@@ -1,0 +1,84 @@
+// Command benchfit makes the 24 MP test photo and times imagefit.Fit on it, for
+// scripts/bench-image.sh (which times ImageMagick on the same file).
+//
+//	benchfit -gen in.jpg             write the test photo (format from the extension: .jpg or .png)
+//	benchfit -fit in.jpg -out o.jpg  fit it to Zoho CRM's limits; print "seconds width height quality bytes"
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"time"
+
+	"logodesk/service/imagefit"
+	"logodesk/service/imagefit/internal/testphoto"
+	"logodesk/service/limits"
+)
+
+func main() {
+	gen := flag.String("gen", "", "write the 24 MP test photo to this file (.jpg or .png)")
+	w := flag.Int("w", 6000, "test photo width")
+	h := flag.Int("h", 4000, "test photo height")
+	in := flag.String("fit", "", "fit this file to Zoho CRM's organization photo limits")
+	out := flag.String("out", "", "write the fitted picture here")
+	runs := flag.Int("runs", 3, "timed runs (the median is printed)")
+	flag.Parse()
+	switch {
+	case *gen != "":
+		img := testphoto.Photo(*w, *h, 1)
+		var buf bytes.Buffer
+		var err error
+		if filepath.Ext(*gen) == ".png" {
+			err = png.Encode(&buf, img)
+		} else {
+			err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 92})
+		}
+		if err == nil {
+			err = os.WriteFile(*gen, buf.Bytes(), 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	case *in != "":
+		data, err := imagefit.ReadFile(*in)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		var times []time.Duration
+		var res imagefit.Result
+		for i := 0; i < *runs; i++ {
+			t := time.Now()
+			res, err = imagefit.Fit(data, limits.ZohoCRMOrgPhoto, imagefit.Options{})
+			times = append(times, time.Since(t))
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+		}
+		sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+		if *out != "" {
+			if err := os.WriteFile(*out, res.Bytes, 0o644); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+		}
+		q := "-"
+		if m := regexp.MustCompile(`quality (\d+)`).FindStringSubmatch(res.Explanation); m != nil {
+			q = m[1]
+		}
+		fmt.Printf("%.3f %d %d %s %d\n", times[len(times)/2].Seconds(), res.Width, res.Height, q, len(res.Bytes))
+		fmt.Fprintln(os.Stderr, res.Explanation)
+	default:
+		flag.Usage()
+		os.Exit(2)
+	}
+}
