@@ -117,7 +117,10 @@ func (t *biginTab) load() {
 	t.selected.SetText("")
 	t.problem.show(nil)
 	t.panel.emptyHint = pickRecordHint
-	if s := t.u.signInFor(Zoho); !s.ready() && s.state != checking {
+	if s := t.u.signInFor(Zoho); s.state == checking {
+		t.loaded = false // loads when the sign-in check finishes
+		return
+	} else if !s.ready() {
 		t.count.SetText("")
 		t.panel.emptyHint = "Sign in to Zoho to see your Bigin records."
 		t.panel.setTarget(nil)

@@ -175,7 +175,10 @@ func (t *contractsTab) setBusy(busy bool, msg string) {
 func (t *contractsTab) load() {
 	t.loaded = true
 	t.problem.show(nil)
-	if s := t.u.signInFor(Zoho); !s.ready() && s.state != checking {
+	if s := t.u.signInFor(Zoho); s.state == checking {
+		t.loaded = false // loads when the sign-in check finishes
+		return
+	} else if !s.ready() {
 		t.have = false
 		t.setBusy(false, "Sign in to Zoho to see your organization info.")
 		return

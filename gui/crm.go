@@ -53,7 +53,10 @@ func (t *crmTab) signInChanged() {
 func (t *crmTab) load() {
 	t.loaded = true
 	t.problem.show(nil)
-	if s := t.u.signInFor(Zoho); !s.ready() && s.state != checking {
+	if s := t.u.signInFor(Zoho); s.state == checking {
+		t.loaded = false // loads when the sign-in check finishes
+		return
+	} else if !s.ready() {
 		t.org.SetText("")
 		t.panel.emptyHint = "Sign in to Zoho to see your organization's logo."
 		t.panel.setTarget(nil)

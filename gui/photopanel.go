@@ -53,6 +53,7 @@ type photoPanel struct {
 	history            *fyne.Container
 	historyBox         *fyne.Container
 	candidateBox       *fyne.Container
+	dropBox            *fyne.Container
 	content            fyne.CanvasObject
 }
 
@@ -76,18 +77,23 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.history = container.NewVBox()
 	pp.historyBox = container.NewVBox(widget.NewLabelWithStyle("Earlier versions, kept on this computer", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), pp.history)
 
-	drop := newDropZone(container.NewHBox(layout.NewSpacer(),
-		widget.NewLabel("Drop an image here, or"), pp.chooseB, layout.NewSpacer()))
+	hint := widget.NewLabelWithStyle("Drop an image here", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	orLabel := widget.NewLabelWithStyle("or", fyne.TextAlignCenter, fyne.TextStyle{})
+	upload := canvas.NewImageFromResource(theme.UploadIcon())
+	upload.FillMode = canvas.ImageFillContain
+	upload.SetMinSize(fyne.NewSize(48, 48))
+	pp.dropBox = container.NewVBox(widget.NewLabel(""), newDropZone(container.NewVBox(layout.NewSpacer(),
+		container.NewCenter(upload), hint, orLabel, container.NewCenter(pp.chooseB), layout.NewSpacer())), widget.NewLabel(""))
 	pp.candidateBox = container.NewVBox(pp.candidate.content)
 	pp.candidateBox.Hide()
-	previews := container.NewHBox(pp.current.content, pp.candidateBox)
+	right := container.NewGridWrap(fyne.NewSize(250, 300), container.NewStack(pp.dropBox, pp.candidateBox))
+	previews := container.NewHBox(pp.current.content, right)
 	actions := container.NewHBox(pp.replaceB, pp.discardB, pp.square, layout.NewSpacer(), pp.deleteB)
 	pp.content = container.NewVBox(
 		previews,
 		pp.explain,
 		actions,
-		drop,
-		container.NewBorder(nil, nil, nil, nil, pp.progress),
+		pp.progress,
 		pp.status,
 		pp.problem.content,
 		widget.NewSeparator(),
@@ -249,6 +255,7 @@ func (pp *photoPanel) clearCandidate() {
 	pp.source = nil
 	pp.candidate.clear("")
 	pp.candidateBox.Hide()
+	pp.dropBox.Show()
 	pp.explain.SetText("")
 	pp.explain.Hide()
 	pp.square.SetChecked(false)
@@ -357,6 +364,7 @@ func (pp *photoPanel) fit(square bool) {
 			pp.fitted = &f
 			pp.candidate.set(thumb, fmt.Sprintf("%d×%d %s, %s", f.Width, f.Height, kindOf(f.MIME), sizeText(int64(len(f.Bytes)))))
 			pp.candidateBox.Show()
+			pp.dropBox.Hide()
 			pp.explain.SetText(f.Explanation)
 			pp.explain.Show()
 			pp.endBusy(fmt.Sprintf("This is how the new %s will look. Nothing is sent until you press \u201cReplace %s\u201d.", pp.noun, pp.noun))

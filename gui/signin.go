@@ -57,7 +57,7 @@ func newSignIn(u *UI, p Provider) *signIn {
 				} else {
 					s.state = signedOut
 				}
-				s.changed(ok)
+				s.changed(true)
 			})
 		})
 	}

@@ -96,7 +96,10 @@ func (t *zoomTab) load(who string) {
 	t.gen++
 	gen := t.gen
 	t.problem.show(nil)
-	if s := t.u.signInFor(Zoom); !s.ready() && s.state != checking {
+	if s := t.u.signInFor(Zoom); s.state == checking {
+		t.loaded = false // loads when the sign-in check finishes
+		return
+	} else if !s.ready() {
 		t.user.SetText("")
 		t.panel.emptyHint = "Sign in to Zoom to see your profile picture."
 		t.panel.setTarget(nil)
