@@ -1,17 +1,25 @@
 package sandbox
 
-import "net/http"
+import (
+	"net/http"
 
-// mountAccounts returns the handler for ROOT/accounts/...
-//
-// TODO(accounts): package service/sandbox/accounts (emulated Zoho and Zoom accounts
-// servers) is being written separately. Once it exists, return
-//
-//	http.StripPrefix("/accounts", accounts.New(s.tokens, accounts.Config{
-//		ZohoUsers: toAccountsUsers(ZohoUsers()), ZoomUsers: toAccountsUsers(ZoomUsers())}))
-//
-// Until then ROOT/accounts answers 404.
+	"logodesk/service/sandbox/accounts"
+)
+
+// mountAccounts returns the handler for ROOT/accounts/...: the emulated Zoho and Zoom
+// accounts servers (package accounts), issuing tokens into s's store for the demo users.
 func mountAccounts(s *Server) http.Handler {
-	_ = s
-	return nil
+	return http.StripPrefix("/accounts", accounts.New(s.tokens, accounts.Config{
+		ZohoUsers: toAccountsUsers(ZohoUsers()),
+		ZoomUsers: toAccountsUsers(ZoomUsers()),
+		Now:       s.now,
+	}))
+}
+
+func toAccountsUsers(us []User) []accounts.User {
+	out := make([]accounts.User, len(us))
+	for i, u := range us {
+		out[i] = accounts.User{ID: u.ID, Name: u.Name, Email: u.Email}
+	}
+	return out
 }

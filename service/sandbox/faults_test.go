@@ -238,3 +238,18 @@ func TestDemoUsers(t *testing.T) {
 		t.Fatal("demo logo not deterministic PNG")
 	}
 }
+
+func TestAccountsMounted(t *testing.T) {
+	e := newEnv(t, sandbox.Options{})
+	// without parameters the token endpoint refuses, but it is there (not the mux's 404)
+	if r := e.do(req{method: "POST", path: "/accounts/zoho/oauth/v2/token"}); r.status == http.StatusNotFound {
+		t.Fatalf("Zoho accounts not mounted: %d %s", r.status, r.body)
+	}
+	if r := e.do(req{method: "POST", path: "/accounts/zoom/oauth/token"}); r.status == http.StatusNotFound {
+		t.Fatalf("Zoom accounts not mounted: %d %s", r.status, r.body)
+	}
+	// the sign-in id names the Zoom user too
+	if u, r := getZoomUser(t, e, zoomDemo, sandbox.ZoomAdminID); r.status != 200 || u.ID != sandbox.DemoZoomAdminUserID {
+		t.Fatalf("GET users/admin: %d %s", r.status, r.body)
+	}
+}

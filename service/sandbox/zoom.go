@@ -145,7 +145,9 @@ func zoomScopeErr(w http.ResponseWriter, want []string) {
 	zoomErr(w, http.StatusBadRequest, 4711, "Invalid access token, does not contain scopes:["+strings.Join(want, ", ")+"].")
 }
 
-// findZoomUser resolves a path userId: "me" (the caller), an id or an email. Callers hold s.mu.
+// findZoomUser resolves a path userId: "me" (the caller), an id or an email. The
+// sandbox sign-in id (e.g. "admin", ZoomAdminID) is accepted too, so tests and scripts
+// can name the demo users by the ids they sign in with. Callers hold s.mu.
 func (s *Server) findZoomUser(id string, g tokens.Grant) *zoomUser {
 	if id == "me" {
 		for _, u := range s.zoom {
@@ -156,7 +158,7 @@ func (s *Server) findZoomUser(id string, g tokens.Grant) *zoomUser {
 		return nil
 	}
 	for _, u := range s.zoom {
-		if u.ID == id || strings.EqualFold(u.Email, id) {
+		if u.ID == id || u.login == id || strings.EqualFold(u.Email, id) {
 			return u
 		}
 	}
