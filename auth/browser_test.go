@@ -17,7 +17,6 @@ import (
 	"logodesk/service/api"
 	"logodesk/service/crm"
 	"logodesk/service/sandbox"
-	"logodesk/service/sandbox/accounts"
 	"logodesk/service/zoom"
 )
 
@@ -35,29 +34,16 @@ func needChromium(t *testing.T) {
 	}
 }
 
-// sandboxRoot serves the whole sandbox on loopback. If this build's sandbox doesn't
-// mount the accounts servers yet, they are mounted in front of it on the same token store.
+// sandboxRoot serves the whole sandbox (APIs and accounts servers) on loopback.
 func sandboxRoot(t *testing.T) (root string, sb *sandbox.Server) {
 	t.Helper()
 	sb = sandbox.New(sandbox.Options{})
-	var h http.Handler = sb
 	rec := httptest.NewRecorder()
 	sb.ServeHTTP(rec, httptest.NewRequest("POST", "/accounts/zoho/oauth/v2/token", nil))
 	if rec.Code == http.StatusNotFound {
-		t.Log("the sandbox doesn't mount the accounts servers yet: mounting sandbox/accounts in front of it")
-		var zu, mu []accounts.User
-		for _, u := range sandbox.ZohoUsers() {
-			zu = append(zu, accounts.User{ID: u.ID, Name: u.Name, Email: u.Email})
-		}
-		for _, u := range sandbox.ZoomUsers() {
-			mu = append(mu, accounts.User{ID: u.ID, Name: u.Name, Email: u.Email})
-		}
-		mux := http.NewServeMux()
-		mux.Handle("/accounts/", http.StripPrefix("/accounts", accounts.New(sb.Tokens(), accounts.Config{ZohoUsers: zu, ZoomUsers: mu})))
-		mux.Handle("/", sb)
-		h = mux
+		t.Fatal("the sandbox doesn't mount the accounts servers under ROOT/accounts")
 	}
-	run, err := sandbox.Start("127.0.0.1:0", (&env{t: t}).recordSecrets(h))
+	run, err := sandbox.Start("127.0.0.1:0", (&env{t: t}).recordSecrets(sb))
 	if err != nil {
 		t.Fatal(err)
 	}
