@@ -3,6 +3,8 @@
 //
 //	benchfit -gen in.jpg             write the test photo (format from the extension: .jpg or .png)
 //	benchfit -fit in.jpg -out o.jpg  fit it to Zoho CRM's limits; print "seconds width height quality bytes"
+//	benchfit -ref in.jpg -w W -h H -out ref.png   resize in.jpg to W×H with imaging's Lanczos, losslessly
+//	benchfit -compare ref.bmp a.jpg  print "PSNR-dB SSIM" of a.jpg against the reference (same size)
 package main
 
 import (
@@ -17,6 +19,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/disintegration/imaging"
+
 	"logodesk/service/imagefit"
 	"logodesk/service/imagefit/internal/testphoto"
 	"logodesk/service/limits"
@@ -29,8 +33,35 @@ func main() {
 	in := flag.String("fit", "", "fit this file to Zoho CRM's organization photo limits")
 	out := flag.String("out", "", "write the fitted picture here")
 	runs := flag.Int("runs", 3, "timed runs (the median is printed)")
+	ref := flag.String("ref", "", "make a lossless Lanczos reference of this file at -w×-h")
+	cmp := flag.String("compare", "", "reference picture to compare the argument against")
 	flag.Parse()
 	switch {
+	case *ref != "":
+		src, err := imaging.Open(*ref)
+		if err == nil {
+			err = imaging.Save(imaging.Resize(src, *w, *h, imaging.Lanczos), *out)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	case *cmp != "":
+		a, err := imaging.Open(*cmp)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		b, err := imaging.Open(flag.Arg(0))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		if a.Bounds().Size() != b.Bounds().Size() {
+			fmt.Fprintln(os.Stderr, "sizes differ:", a.Bounds(), b.Bounds())
+			os.Exit(1)
+		}
+		fmt.Printf("%.2f %.4f\n", psnr(a, b), ssim(a, b))
 	case *gen != "":
 		img := testphoto.Photo(*w, *h, 1)
 		var buf bytes.Buffer

@@ -1,0 +1,104 @@
+package imagefit
+
+import (
+	"encoding/binary"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"logodesk/service/imagefit/internal/testphoto"
+	"logodesk/service/limits"
+)
+
+// The 24 MP test photo, the same as scripts/bench-image.sh's (testphoto seed 1, JPEG quality 92).
+var bench24 = struct {
+	once     sync.Once
+	jpg, png []byte
+	pngOnce  sync.Once
+}{}
+
+func photo24JPEG(b *testing.B) []byte {
+	bench24.once.Do(func() { bench24.jpg = encJPEG(b, testphoto.Photo(6000, 4000, 1), 92) })
+	return bench24.jpg
+}
+
+func photo24PNG(b *testing.B) []byte {
+	bench24.pngOnce.Do(func() { bench24.png = encPNG(b, testphoto.Photo(6000, 4000, 1)) })
+	return bench24.png
+}
+
+func benchFit(b *testing.B, data []byte) {
+	b.SetBytes(int64(len(data)))
+	runtime.GC()
+	peak := trackPeakHeap()
+	b.ResetTimer()
+	var res Result
+	var err error
+	for i := 0; i < b.N; i++ {
+		res, err = Fit(data, limits.ZohoCRMOrgPhoto, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+	b.Logf("%d bytes → %s", len(data), res.Explanation)
+}
+
+// trackPeakHeap samples the live heap every millisecond until the returned func is called.
+func trackPeakHeap() func() uint64 {
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapAlloc > peak.Load() {
+				peak.Store(ms.HeapAlloc)
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+	}()
+	return func() uint64 { close(stop); <-done; return peak.Load() }
+}
+
+func BenchmarkFit24MPJPEG(b *testing.B) { benchFit(b, photo24JPEG(b)) }
+
+func BenchmarkFit24MPPNG(b *testing.B) { benchFit(b, photo24PNG(b)) }
+
+// BenchmarkRefuse100MP: a 20000×20000 PNG (400 MP) and JPEG header are refused from the
+// header alone; B/op and peak-heap-MB show nothing near the 1.6 GB of pixels is allocated.
+func BenchmarkRefuse100MP(b *testing.B) {
+	jpg := encJPEG(b, photo(16, 16), 90)
+	// Patch the SOF0 dimensions of a tiny JPEG to 20000×20000.
+	for i := 2; i+9 < len(jpg); i++ {
+		if jpg[i] == 0xFF && jpg[i+1] == 0xC0 {
+			binary.BigEndian.PutUint16(jpg[i+5:], 20000)
+			binary.BigEndian.PutUint16(jpg[i+7:], 20000)
+			break
+		}
+	}
+	for name, data := range map[string][]byte{"png": pngHeader(20000, 20000), "jpeg": jpg} {
+		b.Run(name, func(b *testing.B) {
+			runtime.GC()
+			peak := trackPeakHeap()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := Fit(data, limits.ZohoCRMOrgPhoto, Options{}); err == nil {
+					b.Fatal("a 400 MP picture was accepted")
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+		})
+	}
+}
