@@ -2,7 +2,8 @@
 # Both install the system packages they need first (Debian/Ubuntu), so a fresh machine needs nothing else.
 
 GO ?= go
-export LANG ?= C.UTF-8
+export LANG := C.UTF-8
+export LANGUAGE := en
 
 # Debian/Ubuntu packages: build (cgo, OpenGL, GTK for the native file picker), the real-window tests
 # (Xvfb, ImageMagick's import, xdotool, xwininfo, GTK Python for the drag source) and the sign-in test (Chromium).

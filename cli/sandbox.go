@@ -1,0 +1,40 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"logodesk/service/sandbox"
+	"logodesk/service/sandbox/tokens"
+)
+
+// runSandbox serves the emulated APIs until interrupted, and says how to point
+// the command line (or a second copy of the app) at them.
+func runSandbox(ctx context.Context, env Env, args []string) error {
+	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:8765", "address to listen on (loopback only)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	run, err := sandbox.Start(*addr, sandbox.New(sandbox.Options{}))
+	if err != nil {
+		return err
+	}
+	defer run.Close()
+	fmt.Fprintf(env.Stdout, `LogoDesk sandbox running at %s (Ctrl-C stops it; its data lives in memory only).
+Point the command line or the app at it:
+
+  export LOGODESK_ZOHO_API=%s
+  export LOGODESK_CONTRACTS_API=%s
+  export LOGODESK_ZOOM_API=%s
+  export LOGODESK_ZOHO_ACCOUNTS=%s
+  export LOGODESK_ZOOM_ACCOUNTS=%s
+  export LOGODESK_TOKEN=%s
+
+Then try: logodesk crm org · logodesk bigin records --module Contacts · logodesk zoom user
+`, run.URL, run.ZohoAPI(), run.ContractsAPI(), run.ZoomAPI(), run.ZohoAccounts(), run.ZoomAccounts(), tokens.DemoToken)
+	<-ctx.Done()
+	fmt.Fprintln(env.Stdout, "Sandbox stopped.")
+	return nil
+}

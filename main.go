@@ -1,0 +1,30 @@
+// Command logodesk keeps an organization's logo and photos the same across Zoho
+// CRM, Bigin, Zoho Contracts and Zoom. With no arguments it opens the window;
+// with a subcommand it is the command line (`logodesk help`).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"logodesk/cli"
+	"logodesk/gui"
+	"logodesk/session"
+)
+
+func main() {
+	if len(os.Args) > 1 && !strings.HasPrefix(os.Args[1], "-") {
+		os.Exit(cli.Run(os.Args[1:], cli.OSEnv()))
+	}
+	sandbox := flag.Bool("sandbox", false, "run on the built-in sandbox: demo data, no account or network needed")
+	flag.Parse()
+	sess, err := session.Open(session.Config{Sandbox: *sandbox})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, cli.Plain(err))
+		os.Exit(1)
+	}
+	defer sess.Close()
+	gui.Run(sess)
+}

@@ -1,0 +1,131 @@
+package zoom_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"logodesk/service/api"
+	"logodesk/service/sandbox"
+	"logodesk/service/sandbox/tokens"
+	"logodesk/service/zoom"
+	"logodesk/session/sessiontest"
+)
+
+func client(t *testing.T, env *sessiontest.Env, token string) *zoom.Client {
+	t.Helper()
+	c, err := env.WithToken(token).Zoom()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func wantErr(t *testing.T, err error, kind api.Kind, code string, status int) *api.Error {
+	t.Helper()
+	var e *api.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("err = %v (%T), want *api.Error", err, err)
+	}
+	if e.Kind != kind || e.Code != code || e.HTTPStatus != status {
+		t.Fatalf("got kind %d code %q status %d (%s), want kind %d code %q status %d", e.Kind, e.Code, e.HTTPStatus, e.Error(), kind, code, status)
+	}
+	return e
+}
+
+func TestUsersAndPictures(t *testing.T) {
+	env := sessiontest.Start(t, sandbox.Options{})
+	c := client(t, env, tokens.DemoToken)
+	ctx := context.Background()
+
+	me, err := c.User(ctx, zoom.Me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if me.ID == "" || me.Email == "" || me.Name() == "" || me.PicURL == "" {
+		t.Fatalf("me = %+v, want the demo admin with a picture", me)
+	}
+	byEmail, err := c.User(ctx, me.Email)
+	if err != nil || byEmail.ID != me.ID {
+		t.Fatalf("lookup by e-mail: %+v %v", byEmail, err)
+	}
+	users, err := c.Users(ctx)
+	if err != nil || len(users) < 3 {
+		t.Fatalf("users: %d %v, want the demo users", len(users), err)
+	}
+	current, err := c.Picture(ctx, me)
+	if err != nil || !current.Present {
+		t.Fatalf("demo picture: %v %v", current.Present, err)
+	}
+
+	pic := sessiontest.JPEG(256, 256)
+	if err := c.UploadPicture(ctx, me.ID, pic, "image/jpeg"); err != nil {
+		t.Fatal(err)
+	}
+	me2, _ := c.User(ctx, zoom.Me)
+	if me2.PicURL == me.PicURL {
+		t.Errorf("pic_url unchanged after upload")
+	}
+	got, err := c.Picture(ctx, me2)
+	if err != nil || !bytes.Equal(got.Bytes, pic) {
+		t.Fatalf("picture after upload differs (err %v)", err)
+	}
+	if err := c.DeletePicture(ctx, me.ID); err != nil {
+		t.Fatal(err)
+	}
+	me3, _ := c.User(ctx, zoom.Me)
+	if p, err := c.Picture(ctx, me3); err != nil || p.Present {
+		t.Fatalf("after delete: present=%v err=%v", p.Present, err)
+	}
+}
+
+func TestZoomErrors(t *testing.T) {
+	env := sessiontest.Start(t, sandbox.Options{})
+	ctx := context.Background()
+	admin := client(t, env, tokens.DemoToken)
+
+	t.Run("unknown user", func(t *testing.T) {
+		_, err := admin.User(ctx, "nobody@zylker.example")
+		e := wantErr(t, err, api.KindNotFound, "1001", 404)
+		if e.Message != "Zoom has no user with that ID or email address." {
+			t.Errorf("message %q", e.Message)
+		}
+		wantErr(t, admin.DeletePicture(ctx, "nobody@zylker.example"), api.KindNotFound, "1001", 404)
+	})
+	t.Run("member changing someone else", func(t *testing.T) {
+		m := client(t, env, env.Issue(tokens.Zoom, sandbox.ZoomMemberID, "user:read", "user:write"))
+		wantErr(t, m.UploadPicture(ctx, sandbox.ZoomAdminID, sessiontest.PNG(64, 64), "image/png"), api.KindPermission, "200", 400)
+		if err := m.UploadPicture(ctx, zoom.Me, sessiontest.PNG(64, 64), "image/png"); err != nil {
+			t.Fatalf("a member may change their own picture: %v", err)
+		}
+	})
+	t.Run("file refused", func(t *testing.T) {
+		wantErr(t, admin.UploadPicture(ctx, zoom.Me, []byte{}, "image/png"), api.KindInvalidInput, "120", 400)
+		wantErr(t, admin.UploadPicture(ctx, zoom.Me, sessiontest.NoisyPNG(900, 900, 3), "image/png"), api.KindInvalidInput, "120", 400)
+		gif := []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;")
+		wantErr(t, admin.UploadPicture(ctx, zoom.Me, gif, "image/gif"), api.KindInvalidInput, "120", 400)
+	})
+	t.Run("expired token", func(t *testing.T) {
+		tok := env.Issue(tokens.Zoom, sandbox.ZoomAdminID, "user:read:admin")
+		env.Sandbox.Tokens().Expire(tok)
+		_, err := client(t, env, tok).User(ctx, zoom.Me)
+		wantErr(t, err, api.KindSignIn, "124", 401)
+	})
+	t.Run("daily limit is reported with its end", func(t *testing.T) {
+		reset := time.Now().Add(3 * time.Hour).UTC().Truncate(time.Second)
+		env.Sandbox.InjectFault(sandbox.Fault{PathPrefix: "/zoom/v2/users", Kind: sandbox.RateLimit, RateLimitType: "Daily-limit", RetryAfter: reset.Format(time.RFC3339)})
+		_, err := admin.User(ctx, zoom.Me)
+		e := wantErr(t, err, api.KindRateLimited, "429", 429)
+		if !e.RetryAt.Equal(reset) {
+			t.Errorf("RetryAt %v, want %v", e.RetryAt, reset)
+		}
+	})
+	t.Run("per-second limit is waited out", func(t *testing.T) {
+		env.Sandbox.InjectFault(sandbox.Fault{PathPrefix: "/zoom/v2/users", Kind: sandbox.RateLimit, RetryAfter: "1"})
+		if _, err := admin.User(ctx, zoom.Me); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
