@@ -139,7 +139,7 @@ func (s *Session) zohoAPI(service string) (*api.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	base := firstOf(s.env(EnvZohoAPI), s.sandbox("/zoho"), strings.TrimRight(in.APIDomain, "/"))
+	base := firstOf(s.env(EnvZohoAPI), s.sandbox("/zoho"), strings.TrimRight(in.APIDomain, "/"), s.usDefault("https://www.zohoapis.com"))
 	if base == "" {
 		return nil, noAddress(service, EnvZohoAPI)
 	}
@@ -170,7 +170,7 @@ func (s *Session) Contracts() (*contracts.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	base := firstOf(s.env(EnvContractsAPI), s.sandbox("/contracts"), strings.TrimRight(in.ContractsURL, "/"))
+	base := firstOf(s.env(EnvContractsAPI), s.sandbox("/contracts"), strings.TrimRight(in.ContractsURL, "/"), s.usDefault("https://contracts.zoho.com"))
 	if base == "" {
 		return nil, noAddress("Zoho Contracts", EnvContractsAPI)
 	}
@@ -193,6 +193,15 @@ func (s *Session) Zoom() (*zoom.Client, error) {
 	}
 	base := firstOf(s.env(EnvZoomAPI), s.sandbox("/zoom/v2"), DefaultZoomAPI)
 	return zoom.New(s.client("Zoom", api.Zoom, base, in.Tokens)), nil
+}
+
+// usDefault is Zoho's US data centre, assumed for a LOGODESK_TOKEN given without
+// an address (as Zoho's own samples do); a stored sign-in always knows its own.
+func (s *Session) usDefault(url string) string {
+	if s.TokenOverride() {
+		return url
+	}
+	return ""
 }
 
 func (s *Session) sandbox(prefix string) string {
