@@ -44,27 +44,34 @@ func newSignIn(u *UI, p Provider) *signIn {
 		s.state = fixed
 	case u.env.Accounts == nil:
 		s.state = signedOut
-	default:
-		accts := u.env.Accounts
-		u.goDo(func() {
-			acc, ok := accts.Account(p)
-			fyne.Do(func() {
-				if s.state != checking {
-					return
-				}
-				if ok {
-					s.state, s.account = signedIn, acc
-				} else {
-					s.state = signedOut
-				}
-				s.changed(true)
-			})
-		})
 	}
 	return s
 }
 
-// signedInOrFixed reports whether service calls can be tried.
+// check looks up the stored sign-in (the keyring may be slow) and tells the
+// tabs; New calls it once every tab is built.
+func (s *signIn) check() {
+	if s.state != checking {
+		return
+	}
+	accts, p := s.u.env.Accounts, s.p
+	s.u.goDo(func() {
+		acc, ok := accts.Account(p)
+		fyne.Do(func() {
+			if s.state != checking {
+				return
+			}
+			if ok {
+				s.state, s.account = signedIn, acc
+			} else {
+				s.state = signedOut
+			}
+			s.changed(true)
+		})
+	})
+}
+
+// ready reports whether service calls can be tried.
 func (s *signIn) ready() bool { return s.state == signedIn || s.state == fixed }
 
 // onChange registers f to run (on the UI goroutine) when someone signs in or out.
@@ -113,8 +120,9 @@ func (s *signIn) onSignIn() {
 				}
 			})
 		})
+		cancelled := ctx.Err() != nil
+		cancel()
 		fyne.Do(func() {
-			cancel()
 			if s.state != waiting {
 				return
 			}
@@ -126,7 +134,7 @@ func (s *signIn) onSignIn() {
 					s.u.app.Preferences().SetString(prefZohoDC, acc.DC)
 				}
 				s.changed(true)
-			case accts.Cancelled(err) || ctx.Err() != nil:
+			case accts.Cancelled(err) || cancelled:
 				s.state = signedOut
 				s.changed(false)
 			default:

@@ -107,6 +107,8 @@ func New(a fyne.App, env Env) *UI {
 	u.win.SetOnClosed(u.onClosed)
 	u.addShortcuts()
 	u.list[last].opened()
+	u.zohoSignIn.check()
+	u.zoomSignIn.check()
 	return u
 }
 
