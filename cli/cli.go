@@ -14,6 +14,8 @@ import (
 	"os/signal"
 	"strings"
 
+	"golang.org/x/term"
+
 	"logodesk/service/api"
 	"logodesk/session"
 )
@@ -187,7 +189,5 @@ func OSEnv() Env {
 	}
 }
 
-func stdinIsTerminal() bool {
-	fi, err := os.Stdin.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
+// stdinIsTerminal is true only for a real terminal (not /dev/null, a pipe or a file).
+func stdinIsTerminal() bool { return term.IsTerminal(int(os.Stdin.Fd())) }

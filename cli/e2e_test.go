@@ -85,7 +85,7 @@ func startSandbox(t *testing.T) *e2e {
 				e.root = strings.Fields(strings.TrimPrefix(l, "LogoDesk sandbox running at "))[0]
 			}
 			if v, ok := strings.CutPrefix(strings.TrimSpace(l), "export "); ok {
-				e.env = append(e.env, v)
+				e.env = append(e.env, strings.Fields(v)...)
 			}
 		case <-deadline:
 			t.Fatal("sandbox did not print its address")

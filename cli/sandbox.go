@@ -7,6 +7,7 @@ import (
 
 	"logodesk/service/sandbox"
 	"logodesk/service/sandbox/tokens"
+	"logodesk/session"
 )
 
 // runSandbox serves the emulated APIs until interrupted, and says how to point
@@ -30,10 +31,13 @@ Point the command line or the app at it:
   export LOGODESK_ZOOM_API=%s
   export LOGODESK_ZOHO_ACCOUNTS=%s
   export LOGODESK_ZOOM_ACCOUNTS=%s
+  export LOGODESK_SANDBOX=1 LOGODESK_ZOHO_CLIENT_ID=%s LOGODESK_ZOOM_CLIENT_ID=%s
   export LOGODESK_TOKEN=%s
 
 Then try: logodesk crm org · logodesk bigin records --module Contacts · logodesk zoom user
-`, run.URL, run.ZohoAPI(), run.ContractsAPI(), run.ZoomAPI(), run.ZohoAccounts(), run.ZoomAccounts(), tokens.DemoToken)
+`, run.URL, run.ZohoAPI(), run.ContractsAPI(), run.ZoomAPI(), run.ZohoAccounts(), run.ZoomAccounts(),
+		session.SandboxClientID, session.SandboxClientID, tokens.DemoToken)
+	fmt.Fprintln(env.Stdout, "(Unset LOGODESK_TOKEN to try `logodesk login zoho`, which signs in through the sandbox's consent page.)")
 	<-ctx.Done()
 	fmt.Fprintln(env.Stdout, "Sandbox stopped.")
 	return nil

@@ -2,6 +2,7 @@ package session
 
 import (
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,6 +16,10 @@ const (
 	EnvZohoAccounts = "LOGODESK_ZOHO_ACCOUNTS" // Zoho accounts server base URL
 	EnvZoomAccounts = "LOGODESK_ZOOM_ACCOUNTS" // Zoom accounts server base URL
 	EnvZohoPort     = "LOGODESK_ZOHO_PORT"     // loopback port of the Zoho redirect URI
+	// EnvSandbox=1 says the addresses above are a `logodesk sandbox` in another
+	// process: its loopback sign-in servers are then trusted, and its sign-ins are
+	// kept apart from real ones (in a sandbox file, never the keyring).
+	EnvSandbox = "LOGODESK_SANDBOX"
 )
 
 // SandboxClientID is the OAuth client the embedded sandbox's sign-in pages know.
@@ -58,6 +63,23 @@ func Open(cfg Config) (*Session, error) {
 		ao.ZohoPort = p
 	}
 	var closers []func()
+	if !cfg.Sandbox && getenv(EnvSandbox) == "1" {
+		ao.Sandbox = true
+		if ao.Store == nil {
+			dir := cfg.ConfigDir
+			if dir == "" {
+				d, err := auth.DefaultConfigDir()
+				if err != nil {
+					return nil, err
+				}
+				dir = d
+			}
+			ao.Store = auth.NewFileStore(filepath.Join(dir, "sandbox"))
+			if err := os.MkdirAll(filepath.Join(dir, "sandbox"), 0o700); err != nil {
+				return nil, err
+			}
+		}
+	}
 	if cfg.Sandbox {
 		run, err := sandbox.Start("127.0.0.1:0", sandbox.New(sandbox.Options{}))
 		if err != nil {
