@@ -166,6 +166,14 @@ func (s *Session) Bigin() (*bigin.Client, error) {
 
 // Contracts returns a Zoho Contracts client for the current sign-in.
 func (s *Session) Contracts() (*contracts.Client, error) {
+	c, err := s.contractsAPI()
+	if err != nil {
+		return nil, err
+	}
+	return contracts.New(c), nil
+}
+
+func (s *Session) contractsAPI() (*api.Client, error) {
 	in, err := s.zoho()
 	if err != nil {
 		return nil, err
@@ -174,11 +182,19 @@ func (s *Session) Contracts() (*contracts.Client, error) {
 	if base == "" {
 		return nil, noAddress("Zoho Contracts", EnvContractsAPI)
 	}
-	return contracts.New(s.client("Zoho Contracts", api.ZohoContracts, base, in.Tokens)), nil
+	return s.client("Zoho Contracts", api.ZohoContracts, base, in.Tokens), nil
 }
 
 // Zoom returns a Zoom client for the current sign-in.
 func (s *Session) Zoom() (*zoom.Client, error) {
+	c, err := s.zoomAPI()
+	if err != nil {
+		return nil, err
+	}
+	return zoom.New(c), nil
+}
+
+func (s *Session) zoomAPI() (*api.Client, error) {
 	var in SignIn
 	if s.o.Accounts != nil {
 		if a, ok := s.o.Accounts.Zoom(); ok {
@@ -192,7 +208,7 @@ func (s *Session) Zoom() (*zoom.Client, error) {
 		return nil, notSignedIn("Zoom")
 	}
 	base := firstOf(s.env(EnvZoomAPI), s.sandbox("/zoom/v2"), DefaultZoomAPI)
-	return zoom.New(s.client("Zoom", api.Zoom, base, in.Tokens)), nil
+	return s.client("Zoom", api.Zoom, base, in.Tokens), nil
 }
 
 // usDefault is Zoho's US data centre, assumed for a LOGODESK_TOKEN given without
