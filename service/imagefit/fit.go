@@ -88,6 +88,10 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	}
 	cw, ch := crop.Dx(), crop.Dy()
 	tw, th := fitPixels(cw, ch, lim.MaxPixels)
+	if side := max(tw, th); side > maxJPEGSide { // JPEG's limit; no service wants more anyway
+		f := float64(maxJPEGSide) / float64(side)
+		tw, th = max(1, int(float64(tw)*f)), max(1, int(float64(th)*f))
+	}
 
 	alpha := !isOpaque(src)
 	lossless := info.Format == "png" || info.Format == "gif" || info.Format == "bmp"
