@@ -20,6 +20,7 @@ import (
 )
 
 // Coefficients is the DCT of a picture, ready to be quantized at any quality.
+// It is not safe for concurrent use.
 type Coefficients struct {
 	w, h       int
 	mcuW, mcuH int         // MCUs across and down (16×16 pixels each)
@@ -31,7 +32,8 @@ type Coefficients struct {
 const blocksPerMCU = 6
 
 // Transform converts an opaque RGBA picture to YCbCr 4:2:0 and takes the DCT of every
-// block. Alpha is ignored: flatten transparent pictures first.
+// block. Alpha is ignored: flatten transparent pictures first. Width and height must be
+// at most 65535 (JPEG's limit).
 func Transform(img *image.RGBA) *Coefficients {
 	b := img.Bounds()
 	c := &Coefficients{w: b.Dx(), h: b.Dy(), workers: runtime.GOMAXPROCS(0)}
