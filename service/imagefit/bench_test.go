@@ -47,9 +47,13 @@ func benchFit(b *testing.B, data []byte) {
 	b.Logf("%d bytes → %s", len(data), res.Explanation)
 }
 
-// trackPeakHeap samples the live heap every millisecond until the returned func is called.
+// trackPeakHeap samples the heap every millisecond until the returned func is called,
+// which returns the peak growth over the heap in use at the start (the test's own data).
 func trackPeakHeap() func() uint64 {
+	var start runtime.MemStats
+	runtime.ReadMemStats(&start)
 	var peak atomic.Uint64
+	peak.Store(start.HeapAlloc)
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
@@ -67,7 +71,7 @@ func trackPeakHeap() func() uint64 {
 			}
 		}
 	}()
-	return func() uint64 { close(stop); <-done; return peak.Load() }
+	return func() uint64 { close(stop); <-done; return peak.Load() - start.HeapAlloc }
 }
 
 func BenchmarkFit24MPJPEG(b *testing.B) { benchFit(b, photo24JPEG(b)) }
