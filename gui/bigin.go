@@ -139,7 +139,7 @@ func (t *biginTab) load() {
 			recs, err = c.Records(ctx, m, q)
 			cancel()
 		}
-		fyne.Do(func() {
+		t.u.do(func() {
 			if gen != t.gen {
 				return
 			}
@@ -152,6 +152,10 @@ func (t *biginTab) load() {
 			}
 			t.client, t.records = c, recs
 			t.list.Refresh()
+			t.u.trace("Bigin %s listed (%d)", m.Label(), len(recs))
+			if len(recs) > 0 {
+				t.list.Select(0) // show a photo right away; the admin picks another in the list
+			}
 			switch {
 			case len(recs) == 0 && q != "":
 				t.count.SetText("No " + m.Label() + " match \u201c" + q + "\u201d.")

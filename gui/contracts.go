@@ -193,7 +193,7 @@ func (t *contractsTab) load() {
 			info, err = c.OrgInfo(ctx)
 			cancel()
 		}
-		fyne.Do(func() {
+		t.u.do(func() {
 			if err != nil {
 				t.setBusy(false, "")
 				t.problem.show(err)
@@ -204,6 +204,7 @@ func (t *contractsTab) load() {
 				f.entry.SetText(*f.get(&info))
 			}
 			t.setBusy(false, "")
+			t.u.trace("Zoho Contracts form loaded")
 		})
 	})
 }
@@ -232,7 +233,7 @@ func (t *contractsTab) onSave() {
 			err = c.UpdateOrgInfo(ctx, apiName, upd)
 			cancel()
 		}
-		fyne.Do(func() {
+		t.u.do(func() {
 			if err != nil {
 				t.setBusy(false, "Not saved. Your changes are still here.")
 				t.problem.show(err)

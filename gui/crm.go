@@ -67,7 +67,7 @@ func (t *crmTab) load() {
 	t.u.goDo(func() {
 		c, err := services.CRM()
 		if err != nil {
-			fyne.Do(func() {
+			t.u.do(func() {
 				t.org.SetText("")
 				t.problem.show(err)
 				t.panel.setTarget(nil)
@@ -77,7 +77,7 @@ func (t *crmTab) load() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
 		org, orgErr := c.Org(ctx)
-		fyne.Do(func() {
+		t.u.do(func() {
 			if orgErr != nil {
 				t.org.SetText("")
 				t.problem.show(orgErr)

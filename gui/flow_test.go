@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -24,15 +25,29 @@ import (
 // In the test driver fyne.Do runs synchronously on the calling goroutine, so
 // each step waits for the window's goroutines with waitIdle before looking.
 
+func TestMain(m *testing.M) {
+	uiLock = &sync.Mutex{}
+	os.Exit(m.Run())
+}
+
+// onUI runs f as the UI goroutine would: never at the same time as a result
+// arriving from one of the window's goroutines.
+func onUI(f func()) {
+	uiLock.Lock()
+	defer uiLock.Unlock()
+	f()
+}
+
 // newTestUI opens the window on sess with backups in a temp folder and Fyne's own file dialog.
 func newTestUI(t *testing.T, sess *session.Session) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
 	env := EnvFor(sess, t.TempDir())
 	env.Picker = nil
-	u := New(a, env)
-	u.win.Resize(fyne.NewSize(1000, 800))
-	u.waitIdle()
+	var u *UI
+	onUI(func() { u = New(a, env) })
+	u.waitIdle() // New starts loading; touch nothing until that is done
+	onUI(func() { u.win.Resize(fyne.NewSize(1000, 800)) })
 	t.Cleanup(u.waitIdle)
 	return u
 }
@@ -52,7 +67,7 @@ func drop(u *UI, paths ...string) {
 	for i, p := range paths {
 		uris[i] = storage.NewFileURI(p)
 	}
-	u.onDropped(fyne.NewPos(300, 300), uris)
+	onUI(func() { u.onDropped(fyne.NewPos(300, 300), uris) })
 	u.waitIdle()
 }
 
@@ -60,12 +75,12 @@ func tap(u *UI, b *widget.Button) {
 	if b.Disabled() || !b.Visible() {
 		panic("tapping a hidden or disabled button: " + b.Text)
 	}
-	test.Tap(b)
+	onUI(func() { test.Tap(b) })
 	u.waitIdle()
 }
 
 func selectTab(u *UI, i int) {
-	u.tabs.SelectIndex(i)
+	onUI(func() { u.tabs.SelectIndex(i) })
 	u.waitIdle()
 }
 
@@ -283,14 +298,18 @@ func TestWindowRemembersTabAndSize(t *testing.T) {
 	if got := u.app.Preferences().Int(prefTab); got != 3 {
 		t.Fatalf("saved tab = %d", got)
 	}
-	u.win.Resize(fyne.NewSize(1111, 777))
-	u.onClosed()
+	onUI(func() {
+		u.win.Resize(fyne.NewSize(1111, 777))
+		u.onClosed()
+	})
 	if w := u.app.Preferences().Float(prefWidth); w != 1111 {
 		t.Fatalf("saved width = %v", w)
 	}
 	// A new window on the same preferences opens on that tab.
-	u2 := New(u.app, u.env)
+	var u2 *UI
+	onUI(func() { u2 = New(u.app, u.env) })
 	u2.waitIdle()
+	t.Cleanup(u2.waitIdle)
 	if u2.tabs.SelectedIndex() != 3 {
 		t.Fatalf("reopened on tab %d", u2.tabs.SelectedIndex())
 	}

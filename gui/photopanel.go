@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"image"
@@ -137,11 +138,13 @@ func (pp *photoPanel) reload(done string) {
 		cur, err := t.Get(ctx)
 		var thumb image.Image
 		var thumbErr error
+		var caption string
 		if err == nil && cur.Present {
 			thumb, thumbErr = thumbnail(cur.Bytes, previewSize)
+			caption = describe(cur.Bytes, cur.MIME)
 		}
 		entries, _ := store.List(t.Key())
-		fyne.Do(func() {
+		pp.u.do(func() {
 			if gen != pp.gen {
 				return
 			}
@@ -162,16 +165,21 @@ func (pp *photoPanel) reload(done string) {
 				pp.current.clear(fmt.Sprintf("%s has a %s, but %s.", pp.service, pp.noun, thumbErr))
 			default:
 				pp.hasCur = true
-				pp.current.set(thumb, describe(thumb, len(cur.Bytes), cur.MIME))
+				pp.current.set(thumb, caption)
 			}
 			pp.problem.show(nil)
 			pp.endBusy(done)
+			pp.u.trace("%s %s loaded", pp.service, pp.noun)
 		})
 	})
 }
 
-func describe(_ image.Image, size int, mime string) string {
-	return fmt.Sprintf("%s, %s", kindOf(mime), sizeText(int64(size)))
+// describe is the caption under a picture: "512×512 PNG, 44 KB".
+func describe(data []byte, mime string) string {
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
+		return fmt.Sprintf("%d×%d %s, %s", cfg.Width, cfg.Height, kindOf(mime), sizeText(int64(len(data))))
+	}
+	return fmt.Sprintf("%s, %s", kindOf(mime), sizeText(int64(len(data))))
 }
 
 func kindOf(mime string) string {
@@ -317,7 +325,7 @@ func (pp *photoPanel) openPath(path string) {
 	images := pp.u.env.Images
 	pp.u.goDo(func() {
 		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-			fyne.Do(func() {
+			pp.u.do(func() {
 				if gen == pp.gen {
 					pp.refuse("That is a folder. Drop one image file from inside it.")
 				}
@@ -326,14 +334,14 @@ func (pp *photoPanel) openPath(path string) {
 		}
 		data, err := images.ReadFile(path)
 		if err != nil {
-			fyne.Do(func() {
+			pp.u.do(func() {
 				if gen == pp.gen {
 					pp.refuse(plainSentence(err))
 				}
 			})
 			return
 		}
-		fyne.Do(func() {
+		pp.u.do(func() {
 			if gen == pp.gen {
 				pp.source = data
 				pp.fit(false)
@@ -353,7 +361,7 @@ func (pp *photoPanel) fit(square bool) {
 		if err == nil {
 			thumb, err = thumbnail(f.Bytes, previewSize)
 		}
-		fyne.Do(func() {
+		pp.u.do(func() {
 			if gen != pp.gen {
 				return
 			}
@@ -402,7 +410,7 @@ func (pp *photoPanel) onReplace() {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
 		err := photo.Replace(ctx, t, f.Bytes, f.MIME, store)
-		fyne.Do(func() {
+		pp.u.do(func() {
 			if gen != pp.gen {
 				return
 			}
@@ -441,7 +449,7 @@ func (pp *photoPanel) doDelete() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
 		err := photo.Delete(ctx, t, store)
-		fyne.Do(func() {
+		pp.u.do(func() {
 			if gen != pp.gen {
 				return
 			}
@@ -466,7 +474,7 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
 		err := photo.Restore(ctx, t, e, store)
-		fyne.Do(func() {
+		pp.u.do(func() {
 			if gen != pp.gen {
 				return
 			}

@@ -57,7 +57,7 @@ func (s *signIn) check() {
 	accts, p := s.u.env.Accounts, s.p
 	s.u.goDo(func() {
 		acc, ok := accts.Account(p)
-		fyne.Do(func() {
+		s.u.do(func() {
 			if s.state != checking {
 				return
 			}
@@ -113,7 +113,7 @@ func (s *signIn) onSignIn() {
 	dc := s.u.app.Preferences().String(prefZohoDC)
 	s.u.goDo(func() {
 		acc, err := accts.SignIn(ctx, s.p, dc, func(link string) {
-			fyne.Do(func() {
+			s.u.do(func() {
 				if s.state == waiting {
 					s.url = link
 					s.changed(false)
@@ -122,7 +122,7 @@ func (s *signIn) onSignIn() {
 		})
 		cancelled := ctx.Err() != nil
 		cancel()
-		fyne.Do(func() {
+		s.u.do(func() {
 			if s.state != waiting {
 				return
 			}
@@ -167,7 +167,7 @@ func (s *signIn) onSignOut() {
 	s.changed(false)
 	s.u.goDo(func() {
 		err := accts.SignOut(context.Background(), s.p)
-		fyne.Do(func() {
+		s.u.do(func() {
 			if err != nil {
 				s.problem = "Signed out here, but " + s.p.Title() + " may not have been told: " + plainSentence(err)
 			}

@@ -26,19 +26,38 @@ func TestBiginSearchReplaceDelete(t *testing.T) {
 	if len(b.records) < 3 {
 		t.Fatalf("contacts listed: %d (%q, problem %q)", len(b.records), b.count.Text, b.problem.text())
 	}
-	// No record picked: a drop says what to do, nothing is uploaded.
+	if b.selected.Text != b.records[0].Name || b.panel.target == nil {
+		t.Fatalf("the first record is not selected: %q", b.selected.Text)
+	}
+	// No record picked (nothing matches): a drop says what to do, nothing is uploaded.
+	onUI(func() {
+		test.Type(b.search, "zzzz")
+		b.search.OnSubmitted(b.search.Text)
+	})
+	u.waitIdle()
+	if len(b.records) != 0 || !strings.Contains(b.count.Text, "No Contacts match") {
+		t.Fatalf("search zzzz → %d records, %q", len(b.records), b.count.Text)
+	}
 	drop(u, writeTemp(t, "p.png", sessiontest.PNG(100, 100)))
 	if !strings.Contains(b.panel.problem.text(), "Pick a record") {
 		t.Fatalf("drop without a record: %q", b.panel.problem.text())
 	}
+	if n := uploads(e.Sandbox, "POST", "/zoho/bigin/v2/Contacts/"+sandbox.DemoContactWithPic+"/photo"); n != 0 {
+		t.Fatalf("%d uploads", n)
+	}
 
-	test.Type(b.search, "Patricia")
-	b.search.OnSubmitted(b.search.Text)
+	onUI(func() {
+		b.search.SetText("")
+		test.Type(b.search, "Patricia")
+		b.search.OnSubmitted(b.search.Text)
+	})
 	u.waitIdle()
 	if len(b.records) != 1 || b.records[0].Name != "Patricia Boyle" {
 		t.Fatalf("search Patricia → %+v (%q)", b.records, b.count.Text)
 	}
-	if !b.selectRecord("Patricia Boyle") {
+	var found bool
+	onUI(func() { found = b.selectRecord("Patricia Boyle") })
+	if !found {
 		t.Fatal("can't select Patricia Boyle")
 	}
 	u.waitIdle()
@@ -85,8 +104,10 @@ func TestBiginSearchReplaceDelete(t *testing.T) {
 	}
 
 	// Another module, everything in it.
-	b.search.SetText("")
-	b.module.SetSelected(bigin.Products.Label())
+	onUI(func() {
+		b.search.SetText("")
+		b.module.SetSelected(bigin.Products.Label())
+	})
 	u.waitIdle()
 	if len(b.records) == 0 || !strings.Contains(b.records[0].Name, "Zylker") {
 		t.Fatalf("products: %+v", b.records)
@@ -132,28 +153,32 @@ func TestContractsValidateAndSave(t *testing.T) {
 	}
 	// Validated as you type.
 	country := entry("Country")
-	country.SetText("")
-	test.Type(country, "Germany")
+	onUI(func() {
+		country.SetText("")
+		test.Type(country, "Germany")
+	})
 	if country.Validate() == nil || !ct.saveB.Disabled() {
 		t.Fatal("'Germany' accepted as a country code")
 	}
-	country.SetText("")
-	test.Type(country, "DE")
+	onUI(func() {
+		country.SetText("")
+		test.Type(country, "DE")
+	})
 	if err := country.Validate(); err != nil || ct.saveB.Disabled() {
 		t.Fatalf("'DE' refused: %v", err)
 	}
 	web := entry("Website")
-	web.SetText("not a url")
+	onUI(func() { web.SetText("not a url") })
 	if web.Validate() == nil || !ct.saveB.Disabled() {
 		t.Fatal("'not a url' accepted")
 	}
-	web.SetText("https://zylker.example")
+	onUI(func() { web.SetText("https://zylker.example") })
 	phone := entry("Phone")
-	phone.SetText("call me")
+	onUI(func() { phone.SetText("call me") })
 	if phone.Validate() == nil || !ct.saveB.Disabled() {
 		t.Fatal("'call me' accepted as a phone number")
 	}
-	phone.SetText("+49 30 1234567")
+	onUI(func() { phone.SetText("+49 30 1234567") })
 
 	// A failed save keeps the edits.
 	e.Sandbox.InjectFault(sandbox.Fault{Method: "PUT", PathPrefix: "/contracts/", Kind: sandbox.ServerError, Times: 50})
@@ -195,7 +220,7 @@ func TestZoomMeAndUserSearch(t *testing.T) {
 	if z.panel.current.shown() == nil {
 		t.Fatalf("my picture is not shown: %q", z.panel.problem.text())
 	}
-	test.Type(z.who, "noah@zylker.example")
+	onUI(func() { test.Type(z.who, "noah@zylker.example") })
 	tap(u, z.findB)
 	if !strings.Contains(z.user.Text, "Noah") {
 		t.Fatalf("search noah → %q (problem %q)", z.user.Text, z.problem.text())
@@ -213,7 +238,7 @@ func TestZoomMeAndUserSearch(t *testing.T) {
 		t.Fatalf("Noah's picture not shown after replace: %q", z.panel.problem.text())
 	}
 	// An unknown user: plain message, Noah stays shown.
-	z.who.SetText("nobody@zylker.example")
+	onUI(func() { z.who.SetText("nobody@zylker.example") })
 	tap(u, z.findB)
 	if msg := z.problem.text(); !strings.Contains(msg, "no user") {
 		t.Fatalf("unknown user: %q", msg)
@@ -301,14 +326,14 @@ func TestSignInCancel(t *testing.T) {
 	t.Cleanup(sess.Close)
 	u := newTestUI(t, sess)
 	bar := u.zoom.bar
-	test.Tap(bar.signInB) // SignIn now waits for the browser
+	onUI(func() { test.Tap(bar.signInB) }) // SignIn now waits for the browser
 	<-opened
 	// The link reaches the bar through fyne.Do from the sign-in goroutine; the
 	// browser opened after showURL, so it is there now.
 	if !strings.Contains(bar.status.Text, "Waiting for your browser") || !bar.cancelB.Visible() || !bar.copyB.Visible() {
 		t.Fatalf("while waiting: %q cancel=%v copy=%v", bar.status.Text, bar.cancelB.Visible(), bar.copyB.Visible())
 	}
-	test.Tap(bar.copyB)
+	onUI(func() { test.Tap(bar.copyB) })
 	if got := u.app.Clipboard().Content(); !strings.Contains(got, "/accounts/zoom/oauth/authorize") {
 		t.Fatalf("copied %q", got)
 	}

@@ -55,11 +55,25 @@ type UI struct {
 	traceDrop                  time.Time
 	settingsOpen               bool
 	onCandidateShownForTesting func()
+	// do runs f on the UI goroutine: fyne.Do, except in tests (see uiLock).
+	do func(f func())
 }
+
+// uiLock, when set (by the tests), stands in for the single UI goroutine that
+// Fyne's test driver lacks: results from goroutines and the test's own taps
+// take it in turn instead of running at the same time.
+var uiLock *sync.Mutex
 
 // New builds the window on a (a real app or test.NewApp) without showing it.
 func New(a fyne.App, env Env) *UI {
-	u := &UI{app: a, env: env, started: time.Now()}
+	u := &UI{app: a, env: env, started: time.Now(), do: fyne.Do}
+	if l := uiLock; l != nil {
+		u.do = func(f func()) {
+			l.Lock()
+			defer l.Unlock()
+			f()
+		}
+	}
 	title := "LogoDesk"
 	if env.Sandbox {
 		title = "LogoDesk — Sandbox"

@@ -121,7 +121,7 @@ func (t *zoomTab) load(who string) {
 			usr, err = c.User(ctx, who)
 			cancel()
 		}
-		fyne.Do(func() {
+		t.u.do(func() {
 			if gen != t.gen {
 				return
 			}

@@ -1,0 +1,421 @@
+package gui
+
+import (
+	"bufio"
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/theme"
+
+	"logodesk/service/sandbox"
+	"logodesk/session/sessiontest"
+)
+
+// TestRealWindowUnderXvfb builds logodesk, runs `logodesk --sandbox` on an X
+// server of its own, visits every tab with the keyboard (Alt+1…4), takes a
+// screenshot of each with ImageMagick's import and checks it, and drops a photo
+// on the window with a real XDND drag (../shared/tools/dragsource.py + xdotool).
+//
+// It is skipped only when Xvfb, import or xdotool are missing and CI is unset;
+// on CI a missing tool is a failure. LOGODESK_SCREENSHOTS=DIR also copies the
+// screenshots to DIR (docs/screenshots for the README).
+func TestRealWindowUnderXvfb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short mode")
+	}
+	for _, tool := range []string{"Xvfb", "import", "xdotool"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("%s is not installed (make test-deps installs it)", tool)
+			}
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "logodesk")
+	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, ".")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	display := startXvfb(t, "1280x800x24")
+
+	home := filepath.Join(tmp, "home")
+	os.MkdirAll(home, 0o700)
+	app := exec.Command(bin, "--sandbox")
+	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"LOGODESK_TOKEN=sandbox-demo-token", "LOGODESK_TRACE=1", "LANG=C.UTF-8", "FYNE_THEME=light", "LOGODESK_PICKER=fyne",
+		"FYNE_SCALE=1")
+	log := newLineLog()
+	app.Stderr = log
+	app.Stdout = io.Discard
+	started := time.Now()
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		app.Process.Kill()
+		app.Wait()
+		if t.Failed() {
+			t.Logf("app log:\n%s", log.String())
+		}
+	})
+	log.waitFor(t, "first frame", 20*time.Second)
+	t.Logf("first frame %v after launch", time.Since(started).Round(time.Millisecond))
+	log.waitFor(t, "Zoho CRM logo loaded", 20*time.Second)
+
+	wid := xdo(t, display, "search", "--sync", "--onlyvisible", "--name", "LogoDesk")
+	wid = strings.Fields(wid)[0]
+	xdo(t, display, "windowmove", wid, "200", "60")
+	xdo(t, display, "windowfocus", "--sync", wid)
+
+	shots := map[string]image.Image{}
+	shoot := func(name string) image.Image {
+		time.Sleep(700 * time.Millisecond) // let the frame with the loaded content be painted
+		path := filepath.Join(tmp, name)
+		if out, err := exec.Command("import", "-display", display, "-window", "root", path).CombinedOutput(); err != nil {
+			t.Fatalf("import: %v %s", err, out)
+		}
+		img := readPNG(t, path)
+		if n := distinctColours(img, 200); n < 50 {
+			t.Errorf("%s looks blank: %d colours", name, n)
+		}
+		for prev, other := range shots {
+			if d := differingPixels(img, other); d < 0.01 {
+				t.Errorf("%s is the same picture as %s (%.1f%% differ)", name, prev, d*100)
+			}
+		}
+		shots[name] = img
+		if dir := os.Getenv("LOGODESK_SCREENSHOTS"); dir != "" {
+			copyFile(t, path, filepath.Join(dir, name))
+		}
+		return img
+	}
+
+	crm := shoot("crm.png")
+	// The sandbox's demo logo is on screen: its main colour covers a good area.
+	if c, n := dominantColour(sandbox.DemoLogoPNG()), countNear(crm, dominantColour(sandbox.DemoLogoPNG()), 40); n < 500 {
+		t.Errorf("the demo logo's colour %v covers only %d pixels of the CRM screenshot", c, n)
+	}
+	inputBG := theme.DefaultTheme().Color(theme.ColorNameInputBackground, theme.VariantLight)
+
+	xdo(t, display, "key", "alt+2")
+	log.waitFor(t, "Bigin photo loaded", 20*time.Second)
+	shoot("bigin.png")
+
+	xdo(t, display, "key", "alt+3")
+	log.waitFor(t, "Zoho Contracts form loaded", 20*time.Second)
+	contracts := shoot("contracts.png")
+	// Seven form entries: a large area in the input background colour.
+	if n := countNear(contracts, inputBG, 6); n < 60000 {
+		t.Errorf("the Contracts form is not on screen (%d pixels of entry background)", n)
+	}
+
+	xdo(t, display, "key", "alt+4")
+	log.waitFor(t, "Zoom picture loaded", 20*time.Second)
+	shoot("zoom.png")
+
+	// A real drag and drop of a photo onto the CRM tab.
+	drag := filepath.Join(root, "..", "shared", "tools", "dragsource.py")
+	if _, err := os.Stat(drag); err != nil {
+		t.Logf("no %s: skipping the real drag and drop", drag)
+		return
+	}
+	xdo(t, display, "key", "alt+1")
+	time.Sleep(300 * time.Millisecond)
+	photo := filepath.Join(tmp, "team photo.jpg")
+	if err := os.WriteFile(photo, sessiontest.JPEG(3000, 2000), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// XDND through xdotool is timing-sensitive on a busy machine: try up to three drags.
+	for attempt := 1; log.count("drop received") == 0; attempt++ {
+		if attempt > 3 {
+			t.Fatal("three real drags produced no drop")
+		}
+		dragFile(t, display, drag, photo, 200+490, 60+420)
+		deadline := time.Now().Add(5 * time.Second)
+		for log.count("drop received") == 0 && time.Now().Before(deadline) {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	log.waitFor(t, "candidate shown", 30*time.Second)
+	shoot("crm-candidate.png")
+}
+
+// dragFile drags path from a GTK drag source onto the screen point (x, y), as the
+// sequence in ../shared/tools/README.md describes.
+func dragFile(t *testing.T, display, dragsource, path string, x, y int) {
+	t.Helper()
+	src := exec.Command("/usr/bin/python3", dragsource, path)
+	src.Env = append(os.Environ(), "DISPLAY="+display)
+	var out bytes.Buffer
+	src.Stdout, src.Stderr = &out, &out
+	if err := src.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		src.Process.Kill()
+		src.Wait()
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		find := exec.Command("xdotool", "search", "--name", "dragsource")
+		find.Env = append(os.Environ(), "DISPLAY="+display)
+		if o, err := find.Output(); err == nil && len(o) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the drag source window did not appear: %s", out.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(700 * time.Millisecond) // mapped is not yet ready to drag from
+	xdo(t, display, "mousemove", "40", "40")
+	time.Sleep(300 * time.Millisecond)
+	xdo(t, display, "mousedown", "1")
+	time.Sleep(300 * time.Millisecond)
+	for i := 1; i <= 20; i++ {
+		xdo(t, display, "mousemove", strconv.Itoa(40+(x-40)*i/20), strconv.Itoa(40+(y-40)*i/20))
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond)
+	xdo(t, display, "mouseup", "1")
+	time.Sleep(500 * time.Millisecond)
+	t.Logf("drag source said: %q", out.String())
+}
+
+// startXvfb starts an X server on a free display (Xvfb picks it: -displayfd).
+func startXvfb(t *testing.T, screen string) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w}
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() {
+		x.Process.Kill()
+		x.Wait()
+	})
+	line := make(chan string, 1)
+	go func() {
+		s, _ := bufio.NewReader(r).ReadString('\n')
+		line <- strings.TrimSpace(s)
+	}()
+	select {
+	case n := <-line:
+		if n == "" {
+			t.Fatal("Xvfb did not start")
+		}
+		return ":" + n
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not report its display")
+	}
+	return ""
+}
+
+func xdo(t *testing.T, display string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("xdotool", args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("xdotool %v: %v %s", args, err, out)
+	}
+	return string(out)
+}
+
+// lineLog collects the app's standard error and lets the test wait for a line.
+type lineLog struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	wake  chan struct{}
+	lines []string
+	part  string
+}
+
+func newLineLog() *lineLog { return &lineLog{wake: make(chan struct{}, 1)} }
+
+func (l *lineLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	l.buf.Write(p)
+	l.part += string(p)
+	for {
+		i := strings.IndexByte(l.part, '\n')
+		if i < 0 {
+			break
+		}
+		l.lines = append(l.lines, l.part[:i])
+		l.part = l.part[i+1:]
+	}
+	l.mu.Unlock()
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+	return len(p), nil
+}
+
+func (l *lineLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+func (l *lineLog) count(sub string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, s := range l.lines {
+		if strings.Contains(s, sub) {
+			n++
+		}
+	}
+	return n
+}
+
+// waitFor waits until a line contains sub (counting lines seen before, too).
+func (l *lineLog) waitFor(t *testing.T, sub string, d time.Duration) {
+	t.Helper()
+	deadline := time.After(d)
+	for l.count(sub) == 0 {
+		select {
+		case <-l.wake:
+		case <-time.After(100 * time.Millisecond):
+		case <-deadline:
+			t.Fatalf("waited %v for %q", d, sub)
+		}
+	}
+}
+
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
+
+func copyFile(t *testing.T, from, to string) {
+	b, err := os.ReadFile(from)
+	if err == nil {
+		os.MkdirAll(filepath.Dir(to), 0o755)
+		err = os.WriteFile(to, b, 0o644)
+	}
+	if err != nil {
+		t.Errorf("copy screenshot: %v", err)
+	}
+}
+
+func rgb(c color.Color) (int, int, int) {
+	r, g, b, _ := c.RGBA()
+	return int(r >> 8), int(g >> 8), int(b >> 8)
+}
+
+// distinctColours counts colours, up to limit.
+func distinctColours(img image.Image, limit int) int {
+	seen := map[[3]int]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl := rgb(img.At(x, y))
+			seen[[3]int{r, g, bl}] = true
+			if len(seen) >= limit {
+				return len(seen)
+			}
+		}
+	}
+	return len(seen)
+}
+
+func differingPixels(a, b image.Image) float64 {
+	ab := a.Bounds()
+	if ab != b.Bounds() {
+		return 1
+	}
+	diff, all := 0, 0
+	for y := ab.Min.Y; y < ab.Max.Y; y += 2 {
+		for x := ab.Min.X; x < ab.Max.X; x += 2 {
+			all++
+			if a.At(x, y) != b.At(x, y) {
+				diff++
+			}
+		}
+	}
+	return float64(diff) / float64(all)
+}
+
+func countNear(img image.Image, c color.Color, tol int) int {
+	cr, cg, cb := rgb(c)
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl := rgb(img.At(x, y))
+			if abs(r-cr) <= tol && abs(g-cg) <= tol && abs(bl-cb) <= tol {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// dominantColour is the most common opaque, non-white, non-black colour of a picture.
+func dominantColour(data []byte) color.Color {
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return color.Black
+	}
+	counts := map[[3]int]int{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			_, _, _, a := img.At(x, y).RGBA()
+			r, g, bl := rgb(img.At(x, y))
+			if a < 0xf000 || (r > 235 && g > 235 && bl > 235) || (r < 20 && g < 20 && bl < 20) {
+				continue
+			}
+			counts[[3]int{r / 8 * 8, g / 8 * 8, bl / 8 * 8}]++
+		}
+	}
+	var best [3]int
+	for k, v := range counts {
+		if v > counts[best] {
+			best = k
+		}
+	}
+	return color.RGBA{uint8(best[0] + 4), uint8(best[1] + 4), uint8(best[2] + 4), 255}
+}
+
+func abs(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
+}
