@@ -286,15 +286,20 @@ func TestBinaryBiginContractsZoom(t *testing.T) {
 	e.fails(1, "no user with that ID", "zoom", "user", "--user", "ghost@zylker.example")
 }
 
-func TestBinaryWithoutSignIn(t *testing.T) {
-	e := startSandbox(t)
+// without drops the environment variables whose names start with prefix.
+func (e *e2e) without(prefix string) {
 	var env []string
 	for _, kv := range e.env {
-		if !strings.HasPrefix(kv, "LOGODESK_TOKEN=") {
+		if !strings.HasPrefix(kv, prefix) {
 			env = append(env, kv)
 		}
 	}
 	e.env = env
+}
+
+func TestBinaryWithoutSignIn(t *testing.T) {
+	e := startSandbox(t)
+	e.without("LOGODESK_TOKEN=")
 	e.fails(1, "not signed in to Zoho", "crm", "org")
 	e.fails(1, "not signed in to Zoom", "zoom", "user")
 }

@@ -63,13 +63,8 @@ func TestBinaryLoginWhoamiLogout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var env []string
-	for _, kv := range e.env {
-		if !strings.HasPrefix(kv, "LOGODESK_TOKEN=") {
-			env = append(env, kv)
-		}
-	}
-	e.env = append(env, "BROWSER="+self, "LOGODESK_TEST_BROWSER=allow", "LOGODESK_ZOHO_PORT="+strings.Split(freeAddr(t), ":")[1])
+	e.without("LOGODESK_TOKEN=")
+	e.env = append(e.env, "BROWSER="+self, "LOGODESK_TEST_BROWSER=allow", "LOGODESK_ZOHO_PORT="+strings.Split(freeAddr(t), ":")[1])
 
 	e.fails(1, "not signed in to Zoho", "crm", "org")
 	out := e.ok("login", "zoho")
@@ -113,12 +108,6 @@ func TestBinaryLoginWhoamiLogout(t *testing.T) {
 
 func TestBinaryLoginNeedsClientWhenNotInteractive(t *testing.T) {
 	e := startSandbox(t)
-	var env []string
-	for _, kv := range e.env {
-		if !strings.HasPrefix(kv, "LOGODESK_ZOHO_CLIENT_ID=") {
-			env = append(env, kv)
-		}
-	}
-	e.env = env
+	e.without("LOGODESK_ZOHO_CLIENT_ID=")
 	e.fails(1, "LOGODESK_ZOHO_CLIENT_ID", "login", "zoho")
 }

@@ -122,6 +122,16 @@ func parseModule(fs *flag.FlagSet, s string) (bigin.Module, error) {
 
 func open(env Env) (*session.Session, error) { return env.Open() }
 
+// clientFor opens the session and builds one service's client from it.
+func clientFor[C any](env Env, build func(*session.Session) (C, error)) (C, error) {
+	s, err := env.Open()
+	if err != nil {
+		var none C
+		return none, err
+	}
+	return build(s)
+}
+
 func getPicture(ctx context.Context, env Env, args []string, name string, target targetFunc) error {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	out := fs.String("o", "", "file to write the picture to")
@@ -243,11 +253,7 @@ func crmOrg(ctx context.Context, env Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := open(env)
-	if err != nil {
-		return err
-	}
-	c, err := s.CRM()
+	c, err := clientFor(env, (*session.Session).CRM)
 	if err != nil {
 		return err
 	}
@@ -274,11 +280,7 @@ func biginRecords(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := open(env)
-	if err != nil {
-		return err
-	}
-	c, err := s.Bigin()
+	c, err := clientFor(env, (*session.Session).Bigin)
 	if err != nil {
 		return err
 	}
@@ -301,11 +303,7 @@ func contractsGetOrg(ctx context.Context, env Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := open(env)
-	if err != nil {
-		return err
-	}
-	c, err := s.Contracts()
+	c, err := clientFor(env, (*session.Session).Contracts)
 	if err != nil {
 		return err
 	}
@@ -345,11 +343,7 @@ func contractsSetOrg(ctx context.Context, env Env, args []string) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	s, err := open(env)
-	if err != nil {
-		return err
-	}
-	c, err := s.Contracts()
+	c, err := clientFor(env, (*session.Session).Contracts)
 	if err != nil {
 		return err
 	}
@@ -366,11 +360,7 @@ func zoomUser(ctx context.Context, env Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := open(env)
-	if err != nil {
-		return err
-	}
-	c, err := s.Zoom()
+	c, err := clientFor(env, (*session.Session).Zoom)
 	if err != nil {
 		return err
 	}
@@ -391,11 +381,7 @@ func zoomUsers(ctx context.Context, env Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := open(env)
-	if err != nil {
-		return err
-	}
-	c, err := s.Zoom()
+	c, err := clientFor(env, (*session.Session).Zoom)
 	if err != nil {
 		return err
 	}

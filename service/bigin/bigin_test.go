@@ -24,21 +24,6 @@ func client(t *testing.T, env *sessiontest.Env, token string) *bigin.Client {
 	return c
 }
 
-func wantErr(t *testing.T, err error, kind api.Kind, code string, status int) *api.Error {
-	t.Helper()
-	var e *api.Error
-	if !errors.As(err, &e) {
-		t.Fatalf("err = %v (%T), want *api.Error", err, err)
-	}
-	if e.Kind != kind || e.Code != code || e.HTTPStatus != status {
-		t.Fatalf("got kind %d code %q status %d (%s), want kind %d code %q status %d", e.Kind, e.Code, e.HTTPStatus, e.Error(), kind, code, status)
-	}
-	if e.Message == "" || e.NextStep == "" {
-		t.Fatalf("error without plain message or next step: %#v", e)
-	}
-	return e
-}
-
 func TestRecordsAndSearch(t *testing.T) {
 	env := sessiontest.Start(t, sandbox.Options{})
 	c := client(t, env, tokens.DemoToken)
@@ -125,29 +110,29 @@ func TestRecordErrors(t *testing.T) {
 
 	t.Run("unknown record", func(t *testing.T) {
 		_, err := c.Photo(ctx, bigin.Contacts, "999999")
-		wantErr(t, err, api.KindNotFound, "INVALID_DATA", 400)
-		wantErr(t, c.DeletePhoto(ctx, bigin.Products, "999999"), api.KindNotFound, "INVALID_DATA", 400)
+		sessiontest.WantError(t, err, api.KindNotFound, "INVALID_DATA", 400)
+		sessiontest.WantError(t, c.DeletePhoto(ctx, bigin.Products, "999999"), api.KindNotFound, "INVALID_DATA", 400)
 	})
 	t.Run("unknown module", func(t *testing.T) {
 		_, err := c.Photo(ctx, bigin.Module("Deals"), id)
-		wantErr(t, err, api.KindNotFound, "INVALID_MODULE", 400)
+		sessiontest.WantError(t, err, api.KindNotFound, "INVALID_MODULE", 400)
 	})
 	t.Run("read-only user", func(t *testing.T) {
 		v := client(t, env, env.Issue(tokens.Zoho, sandbox.ZohoViewerID, "ZohoBigin.modules.ALL"))
-		e := wantErr(t, v.UploadPhoto(ctx, bigin.Contacts, id, sessiontest.PNG(8, 8), "image/png"), api.KindPermission, "NO_PERMISSION", 403)
+		e := sessiontest.WantError(t, v.UploadPhoto(ctx, bigin.Contacts, id, sessiontest.PNG(8, 8), "image/png"), api.KindPermission, "NO_PERMISSION", 403)
 		if !strings.Contains(e.Message, "change this record's photo") {
 			t.Errorf("message %q should say what was refused", e.Message)
 		}
-		wantErr(t, v.DeletePhoto(ctx, bigin.Contacts, id), api.KindPermission, "NO_PERMISSION", 403)
+		sessiontest.WantError(t, v.DeletePhoto(ctx, bigin.Contacts, id), api.KindPermission, "NO_PERMISSION", 403)
 	})
 	t.Run("scope per module", func(t *testing.T) {
 		v := client(t, env, env.Issue(tokens.Zoho, sandbox.ZohoAdminID, "ZohoBigin.modules.contacts.READ"))
 		if _, err := v.Photo(ctx, bigin.Contacts, id); err != nil {
 			t.Fatalf("contacts READ must allow reading a contact photo: %v", err)
 		}
-		wantErr(t, v.UploadPhoto(ctx, bigin.Contacts, id, sessiontest.PNG(8, 8), "image/png"), api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
+		sessiontest.WantError(t, v.UploadPhoto(ctx, bigin.Contacts, id, sessiontest.PNG(8, 8), "image/png"), api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
 		_, err := v.Records(ctx, bigin.Products, "")
-		wantErr(t, err, api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
+		sessiontest.WantError(t, err, api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
 	})
 	t.Run("search needs the search scope", func(t *testing.T) {
 		v := client(t, env, env.Issue(tokens.Zoho, sandbox.ZohoAdminID, "ZohoBigin.modules.ALL"))
@@ -155,7 +140,7 @@ func TestRecordErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := v.Records(ctx, bigin.Contacts, "Jane")
-		wantErr(t, err, api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
+		sessiontest.WantError(t, err, api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
 	})
 	t.Run("not an image", func(t *testing.T) {
 		err := c.UploadPhoto(ctx, bigin.Contacts, id, []byte("GIF? no, plain text"), "image/gif")
@@ -165,12 +150,12 @@ func TestRecordErrors(t *testing.T) {
 		}
 	})
 	t.Run("resolution too high", func(t *testing.T) {
-		wantErr(t, c.UploadPhoto(ctx, bigin.Contacts, id, sessiontest.PNG(4000, 2600), "image/png"), api.KindTooLarge, "FILE_RESOLUTION_EXCEEDS", 415)
+		sessiontest.WantError(t, c.UploadPhoto(ctx, bigin.Contacts, id, sessiontest.PNG(4000, 2600), "image/png"), api.KindTooLarge, "FILE_RESOLUTION_EXCEEDS", 415)
 	})
 	t.Run("wrong method", func(t *testing.T) {
 		raw := &api.Client{HTTP: &http.Client{}, BaseURL: env.Root + "/zoho", Vendor: api.Zoho, Service: "Bigin", Tokens: api.StaticToken(tokens.DemoToken)}
 		_, err := raw.Do(ctx, api.NewRequest(http.MethodPut, "/bigin/v2/Contacts/"+id+"/photo"))
-		wantErr(t, err, api.KindBadMethod, "INVALID_REQUEST_METHOD", 400)
+		sessiontest.WantError(t, err, api.KindBadMethod, "INVALID_REQUEST_METHOD", 400)
 	})
 	t.Run("rate limit then success", func(t *testing.T) {
 		env.Sandbox.InjectFault(sandbox.Fault{PathPrefix: "/zoho/bigin/v2/Contacts", Kind: sandbox.RateLimit, RetryAfter: "0"})

@@ -58,32 +58,24 @@ func TestOrgInfoErrors(t *testing.T) {
 	ctx := context.Background()
 	demo := client(t, env, tokens.DemoToken)
 	info, _ := demo.OrgInfo(ctx)
-	check := func(t *testing.T, err error, kind api.Kind, code string, status int) *api.Error {
-		t.Helper()
-		var e *api.Error
-		if !errors.As(err, &e) || e.Kind != kind || e.Code != code || e.HTTPStatus != status {
-			t.Fatalf("err = %v (%+v), want kind %d code %s status %d", err, e, kind, code, status)
-		}
-		return e
-	}
 	t.Run("read-only user", func(t *testing.T) {
 		v := client(t, env, env.Issue(tokens.Zoho, sandbox.ZohoViewerID, "contracts.meta.READ", "contracts.meta.UPDATE"))
-		check(t, v.UpdateOrgInfo(ctx, info.APIName, contracts.OrgUpdate{City: ptr("Paris")}), api.KindPermission, "NO_PERMISSION", 403)
+		sessiontest.WantError(t, v.UpdateOrgInfo(ctx, info.APIName, contracts.OrgUpdate{City: ptr("Paris")}), api.KindPermission, "NO_PERMISSION", 403)
 	})
 	t.Run("scope missing", func(t *testing.T) {
 		v := client(t, env, env.Issue(tokens.Zoho, sandbox.ZohoAdminID, "contracts.meta.READ"))
 		if _, err := v.OrgInfo(ctx); err != nil {
 			t.Fatalf("READ must allow reading: %v", err)
 		}
-		check(t, v.UpdateOrgInfo(ctx, info.APIName, contracts.OrgUpdate{City: ptr("Paris")}), api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
+		sessiontest.WantError(t, v.UpdateOrgInfo(ctx, info.APIName, contracts.OrgUpdate{City: ptr("Paris")}), api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
 	})
 	t.Run("unknown organization", func(t *testing.T) {
-		check(t, demo.UpdateOrgInfo(ctx, "no-such-org", contracts.OrgUpdate{City: ptr("Paris")}), api.KindNotFound, "INVALID_URL_PATTERN", 404)
+		sessiontest.WantError(t, demo.UpdateOrgInfo(ctx, "no-such-org", contracts.OrgUpdate{City: ptr("Paris")}), api.KindNotFound, "INVALID_URL_PATTERN", 404)
 	})
 	t.Run("the vendor's UPDATE method is refused in plain words", func(t *testing.T) {
 		raw := &api.Client{HTTP: &http.Client{}, BaseURL: env.Root + "/contracts", Vendor: api.ZohoContracts, Service: "Zoho Contracts", Tokens: api.StaticToken(tokens.DemoToken)}
 		_, err := raw.Do(ctx, api.Request{Method: "UPDATE", Path: "/api/v1/admin/orginfo/" + info.APIName, Body: []byte(`{"city":"Paris"}`), ContentType: "application/json"})
-		e := check(t, err, api.KindBadMethod, "INVALID_REQUEST_METHOD", 405)
+		e := sessiontest.WantError(t, err, api.KindBadMethod, "INVALID_REQUEST_METHOD", 405)
 		if strings.Contains(e.Error(), "{") {
 			t.Errorf("raw body in message: %q", e.Error())
 		}
@@ -92,7 +84,7 @@ func TestOrgInfoErrors(t *testing.T) {
 		env.Sandbox.InjectFault(sandbox.Fault{PathPrefix: "/contracts/", Kind: sandbox.ServerError, Times: 10})
 		defer env.Sandbox.ClearFaults()
 		_, err := demo.OrgInfo(ctx)
-		check(t, err, api.KindServer, "INTERNAL_ERROR", 500)
+		sessiontest.WantError(t, err, api.KindServer, "INTERNAL_ERROR", 500)
 	})
 	t.Run("invalid values never leave the machine", func(t *testing.T) {
 		env.Sandbox.ResetRequests()

@@ -24,21 +24,6 @@ func client(t *testing.T, env *sessiontest.Env, token string) *crm.Client {
 	return c
 }
 
-func wantErr(t *testing.T, err error, kind api.Kind, code string, status int) *api.Error {
-	t.Helper()
-	var e *api.Error
-	if !errors.As(err, &e) {
-		t.Fatalf("err = %v (%T), want *api.Error", err, err)
-	}
-	if e.Kind != kind || e.Code != code || e.HTTPStatus != status {
-		t.Fatalf("got kind %d code %q status %d (%s), want kind %d code %q status %d", e.Kind, e.Code, e.HTTPStatus, e.Error(), kind, code, status)
-	}
-	if e.Message == "" || e.NextStep == "" {
-		t.Fatalf("error without plain message or next step: %#v", e)
-	}
-	return e
-}
-
 func TestOrgPhotoLifecycle(t *testing.T) {
 	env := sessiontest.Start(t, sandbox.Options{})
 	c := client(t, env, tokens.DemoToken)
@@ -88,51 +73,51 @@ func TestOrgPhotoErrors(t *testing.T) {
 
 	t.Run("read-only user", func(t *testing.T) {
 		c := client(t, env, env.Issue(tokens.Zoho, sandbox.ZohoViewerID, "ZohoCRM.org.ALL"))
-		e := wantErr(t, c.UploadPhoto(ctx, sessiontest.PNG(10, 10), "image/png"), api.KindPermission, "NO_PERMISSION", 403)
+		e := sessiontest.WantError(t, c.UploadPhoto(ctx, sessiontest.PNG(10, 10), "image/png"), api.KindPermission, "NO_PERMISSION", 403)
 		if e.Message != "Your Zoho CRM user isn't allowed to change the organization photo." {
 			t.Errorf("message %q", e.Message)
 		}
-		wantErr(t, c.DeletePhoto(ctx), api.KindPermission, "NO_PERMISSION", 403)
+		sessiontest.WantError(t, c.DeletePhoto(ctx), api.KindPermission, "NO_PERMISSION", 403)
 	})
 	t.Run("scope missing", func(t *testing.T) {
 		c := client(t, env, env.Issue(tokens.Zoho, sandbox.ZohoAdminID, "ZohoCRM.org.READ"))
 		if _, err := c.Photo(ctx); err != nil {
 			t.Fatalf("READ scope must allow reading: %v", err)
 		}
-		wantErr(t, c.UploadPhoto(ctx, sessiontest.PNG(10, 10), "image/png"), api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
-		wantErr(t, c.DeletePhoto(ctx), api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
+		sessiontest.WantError(t, c.UploadPhoto(ctx, sessiontest.PNG(10, 10), "image/png"), api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
+		sessiontest.WantError(t, c.DeletePhoto(ctx), api.KindScope, "OAUTH_SCOPE_MISMATCH", 401)
 	})
 	t.Run("expired token", func(t *testing.T) {
 		tok := env.Issue(tokens.Zoho, sandbox.ZohoAdminID, "ZohoCRM.org.ALL")
 		env.Sandbox.Tokens().Expire(tok)
 		_, err := client(t, env, tok).Org(ctx)
-		wantErr(t, err, api.KindSignIn, "INVALID_TOKEN", 401)
+		sessiontest.WantError(t, err, api.KindSignIn, "INVALID_TOKEN", 401)
 	})
 	t.Run("revoked token", func(t *testing.T) {
 		_, err := client(t, env, "1000.not-a-token").Photo(ctx)
-		wantErr(t, err, api.KindSignIn, "INVALID_TOKEN", 401)
+		sessiontest.WantError(t, err, api.KindSignIn, "INVALID_TOKEN", 401)
 	})
 	t.Run("not an image", func(t *testing.T) {
-		wantErr(t, demo.UploadPhoto(ctx, []byte("%PDF-1.4 not an image"), "image/png"), api.KindInvalidInput, "INVALID_DATA", 415)
+		sessiontest.WantError(t, demo.UploadPhoto(ctx, []byte("%PDF-1.4 not an image"), "image/png"), api.KindInvalidInput, "INVALID_DATA", 415)
 	})
 	t.Run("file too large", func(t *testing.T) {
 		big := sessiontest.NoisyPNG(700, 700, 1) // ~1.9 MB, 0.5 MP
-		wantErr(t, demo.UploadPhoto(ctx, big, "image/png"), api.KindTooLarge, "FILE_SIZE_EXCEEDS", 413)
+		sessiontest.WantError(t, demo.UploadPhoto(ctx, big, "image/png"), api.KindTooLarge, "FILE_SIZE_EXCEEDS", 413)
 	})
 	t.Run("resolution too high", func(t *testing.T) {
-		wantErr(t, demo.UploadPhoto(ctx, sessiontest.PNG(4000, 2600), "image/png"), api.KindTooLarge, "FILE_RESOLUTION_EXCEEDS", 415)
+		sessiontest.WantError(t, demo.UploadPhoto(ctx, sessiontest.PNG(4000, 2600), "image/png"), api.KindTooLarge, "FILE_RESOLUTION_EXCEEDS", 415)
 	})
 	t.Run("legacy size error", func(t *testing.T) {
 		legacy := sessiontest.Start(t, sandbox.Options{LegacySizeErrors: true})
 		c := client(t, legacy, tokens.DemoToken)
-		wantErr(t, c.UploadPhoto(ctx, sessiontest.NoisyPNG(700, 700, 2), "image/png"), api.KindTooLarge, "FILE_SIZE_MORE_THAN_ALLOWED_SIZE", 415)
+		sessiontest.WantError(t, c.UploadPhoto(ctx, sessiontest.NoisyPNG(700, 700, 2), "image/png"), api.KindTooLarge, "FILE_SIZE_MORE_THAN_ALLOWED_SIZE", 415)
 	})
 	t.Run("wrong method and unknown URL", func(t *testing.T) {
 		raw := &api.Client{HTTP: &http.Client{}, BaseURL: env.Root + "/zoho", Vendor: api.Zoho, Service: "Zoho CRM", Tokens: api.StaticToken(tokens.DemoToken)}
 		_, err := raw.Do(ctx, api.NewRequest(http.MethodPatch, "/crm/v8/org/photo"))
-		wantErr(t, err, api.KindBadMethod, "INVALID_REQUEST_METHOD", 400)
+		sessiontest.WantError(t, err, api.KindBadMethod, "INVALID_REQUEST_METHOD", 400)
 		_, err = raw.Do(ctx, api.NewRequest(http.MethodGet, "/crm/v8/org/logo"))
-		wantErr(t, err, api.KindNotFound, "INVALID_URL_PATTERN", 404)
+		sessiontest.WantError(t, err, api.KindNotFound, "INVALID_URL_PATTERN", 404)
 	})
 }
 
@@ -156,7 +141,7 @@ func TestOrgPhotoFaults(t *testing.T) {
 		env.Sandbox.InjectFault(sandbox.Fault{PathPrefix: path, Kind: sandbox.ServerError, Times: 10})
 		defer env.Sandbox.ClearFaults()
 		_, err := c.Photo(ctx)
-		wantErr(t, err, api.KindServer, "INTERNAL_ERROR", 500)
+		sessiontest.WantError(t, err, api.KindServer, "INTERNAL_ERROR", 500)
 	})
 	t.Run("429 honours Retry-After", func(t *testing.T) {
 		env.Sandbox.InjectFault(sandbox.Fault{PathPrefix: path, Kind: sandbox.RateLimit, RetryAfter: "1"})

@@ -3,7 +3,6 @@ package zoom_test
 import (
 	"bytes"
 	"context"
-	"errors"
 	"testing"
 	"time"
 
@@ -21,18 +20,6 @@ func client(t *testing.T, env *sessiontest.Env, token string) *zoom.Client {
 		t.Fatal(err)
 	}
 	return c
-}
-
-func wantErr(t *testing.T, err error, kind api.Kind, code string, status int) *api.Error {
-	t.Helper()
-	var e *api.Error
-	if !errors.As(err, &e) {
-		t.Fatalf("err = %v (%T), want *api.Error", err, err)
-	}
-	if e.Kind != kind || e.Code != code || e.HTTPStatus != status {
-		t.Fatalf("got kind %d code %q status %d (%s), want kind %d code %q status %d", e.Kind, e.Code, e.HTTPStatus, e.Error(), kind, code, status)
-	}
-	return e
 }
 
 func TestUsersAndPictures(t *testing.T) {
@@ -88,36 +75,36 @@ func TestZoomErrors(t *testing.T) {
 
 	t.Run("unknown user", func(t *testing.T) {
 		_, err := admin.User(ctx, "nobody@zylker.example")
-		e := wantErr(t, err, api.KindNotFound, "1001", 404)
+		e := sessiontest.WantError(t, err, api.KindNotFound, "1001", 404)
 		if e.Message != "Zoom has no user with that ID or email address." {
 			t.Errorf("message %q", e.Message)
 		}
-		wantErr(t, admin.DeletePicture(ctx, "nobody@zylker.example"), api.KindNotFound, "1001", 404)
+		sessiontest.WantError(t, admin.DeletePicture(ctx, "nobody@zylker.example"), api.KindNotFound, "1001", 404)
 	})
 	t.Run("member changing someone else", func(t *testing.T) {
 		m := client(t, env, env.Issue(tokens.Zoom, sandbox.ZoomMemberID, "user:read", "user:write"))
-		wantErr(t, m.UploadPicture(ctx, sandbox.ZoomAdminID, sessiontest.PNG(64, 64), "image/png"), api.KindPermission, "200", 400)
+		sessiontest.WantError(t, m.UploadPicture(ctx, sandbox.ZoomAdminID, sessiontest.PNG(64, 64), "image/png"), api.KindPermission, "200", 400)
 		if err := m.UploadPicture(ctx, zoom.Me, sessiontest.PNG(64, 64), "image/png"); err != nil {
 			t.Fatalf("a member may change their own picture: %v", err)
 		}
 	})
 	t.Run("file refused", func(t *testing.T) {
-		wantErr(t, admin.UploadPicture(ctx, zoom.Me, []byte{}, "image/png"), api.KindInvalidInput, "120", 400)
-		wantErr(t, admin.UploadPicture(ctx, zoom.Me, sessiontest.NoisyPNG(900, 900, 3), "image/png"), api.KindInvalidInput, "120", 400)
+		sessiontest.WantError(t, admin.UploadPicture(ctx, zoom.Me, []byte{}, "image/png"), api.KindInvalidInput, "120", 400)
+		sessiontest.WantError(t, admin.UploadPicture(ctx, zoom.Me, sessiontest.NoisyPNG(900, 900, 3), "image/png"), api.KindInvalidInput, "120", 400)
 		gif := []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;")
-		wantErr(t, admin.UploadPicture(ctx, zoom.Me, gif, "image/gif"), api.KindInvalidInput, "120", 400)
+		sessiontest.WantError(t, admin.UploadPicture(ctx, zoom.Me, gif, "image/gif"), api.KindInvalidInput, "120", 400)
 	})
 	t.Run("expired token", func(t *testing.T) {
 		tok := env.Issue(tokens.Zoom, sandbox.ZoomAdminID, "user:read:admin")
 		env.Sandbox.Tokens().Expire(tok)
 		_, err := client(t, env, tok).User(ctx, zoom.Me)
-		wantErr(t, err, api.KindSignIn, "124", 401)
+		sessiontest.WantError(t, err, api.KindSignIn, "124", 401)
 	})
 	t.Run("daily limit is reported with its end", func(t *testing.T) {
 		reset := time.Now().Add(3 * time.Hour).UTC().Truncate(time.Second)
 		env.Sandbox.InjectFault(sandbox.Fault{PathPrefix: "/zoom/v2/users", Kind: sandbox.RateLimit, RateLimitType: "Daily-limit", RetryAfter: reset.Format(time.RFC3339)})
 		_, err := admin.User(ctx, zoom.Me)
-		e := wantErr(t, err, api.KindRateLimited, "429", 429)
+		e := sessiontest.WantError(t, err, api.KindRateLimited, "429", 429)
 		if !e.RetryAt.Equal(reset) {
 			t.Errorf("RetryAt %v, want %v", e.RetryAt, reset)
 		}

@@ -4,10 +4,12 @@
 package sessiontest
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 
+	"logodesk/service/api"
 	"logodesk/service/sandbox"
 	"logodesk/service/sandbox/contract"
 	"logodesk/service/sandbox/tokens"
@@ -46,4 +48,21 @@ func (e *Env) WithToken(token string) *session.Session {
 // Issue makes a token on the sandbox for user with exactly scopes.
 func (e *Env) Issue(vendor, user string, scopes ...string) string {
 	return e.Sandbox.Tokens().Issue(tokens.Grant{Vendor: vendor, User: user, Scopes: scopes})
+}
+
+// WantError fails t unless err is an *api.Error of kind with the vendor code and
+// HTTP status, carrying a plain message and a next step; it returns the error.
+func WantError(t testing.TB, err error, kind api.Kind, code string, status int) *api.Error {
+	t.Helper()
+	var e *api.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("err = %v (%T), want *api.Error", err, err)
+	}
+	if e.Kind != kind || e.Code != code || e.HTTPStatus != status {
+		t.Fatalf("got kind %d code %q status %d (%s), want kind %d code %q status %d", e.Kind, e.Code, e.HTTPStatus, e.Error(), kind, code, status)
+	}
+	if e.Message == "" || e.NextStep == "" {
+		t.Fatalf("error without plain message or next step: %#v", e)
+	}
+	return e
 }
