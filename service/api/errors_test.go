@@ -120,3 +120,23 @@ func FuzzDecode(f *testing.F) {
 		_ = e.Details()
 	})
 }
+
+// FuzzParseRetryAfter: any header value gives a non-negative wait or none.
+func FuzzParseRetryAfter(f *testing.F) {
+	for _, s := range []string{"0", "120", "Wed, 21 Oct 2015 07:28:00 GMT", "2026-08-23T00:00:00Z", "-1", "99999999999999999999", " 5 "} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, v string) {
+		d, at, ok := ParseRetryAfter(v, now)
+		if !ok {
+			if d != 0 || !at.IsZero() {
+				t.Fatalf("%q: not ok but %v %v", v, d, at)
+			}
+			return
+		}
+		if d < 0 || at.IsZero() {
+			t.Fatalf("%q: wait %v until %v", v, d, at)
+		}
+	})
+}
