@@ -523,7 +523,7 @@ func newPreview(title, empty string) *preview {
 	p.title = widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	p.img = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth}
 	p.img.SetMinSize(fyne.NewSize(220, 220))
-	p.hint = widget.NewLabelWithStyle(empty, fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	p.hint = widget.NewLabelWithStyle(empty, fyne.TextAlignCenter, fyne.TextStyle{})
 	p.hint.Wrapping = fyne.TextWrapWord
 	icon := canvas.NewImageFromResource(theme.MediaPhotoIcon())
 	icon.FillMode = canvas.ImageFillContain

@@ -81,7 +81,6 @@ func newProblemView(u *UI, p Provider) *problemView {
 	v.msg.Importance = widget.DangerImportance
 	v.detail = widget.NewLabel("")
 	v.detail.Wrapping = fyne.TextWrapWord
-	v.detail.TextStyle = fyne.TextStyle{Monospace: true}
 	v.fold = widget.NewAccordion(widget.NewAccordionItem("Details", v.detail))
 	v.signIn = &widget.Button{Text: "Sign in again", Icon: theme.LoginIcon(), OnTapped: v.onSignIn}
 	v.content = container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, v.msg), container.NewHBox(v.signIn), v.fold)

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Measures LogoDesk's window under Xvfb and prints the figures:
+#   - time from process start to the first frame (target < 1 s),
+#   - resident memory after opening all four tabs, against a minimal Fyne window
+#     with one label in the same Xvfb (target ≤ 1.3×),
+#   - time from dropping a 24-megapixel photo (a real XDND drop) to the fitted
+#     candidate on screen (target < 1 s), and the longest UI stall meanwhile,
+#   - binary sizes (development build and stripped release-style build).
+# Needs: go, Xvfb, xdotool, ImageMagick (convert), python3-gi + gir1.2-gtk-3.0
+# (make test-deps installs them), and ../shared/tools/dragsource.py for the drop.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GO=${GO:-go}
+RUNS=${RUNS:-3}
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+export LANG=C.UTF-8
+
+echo "building…"
+$GO build -o "$work/logodesk" .
+$GO build -trimpath -ldflags="-s -w" -o "$work/logodesk-release" .
+$GO build -o "$work/minimalwindow" ./scripts/minimalwindow
+
+# An X server of our own on a free display.
+exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null)
+pids+=("$!")
+read -r -t 20 dpy <&3
+export DISPLAY=":$dpy"
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config"
+mkdir -p "$HOME"
+
+ms() { date +%s%3N; }
+
+# wait_line FILE TEXT TIMEOUT_S: wait until FILE has a line containing TEXT.
+wait_line() {
+  local deadline=$(( $(ms) + $3 * 1000 ))
+  until grep -q -- "$2" "$1" 2>/dev/null; do
+    if [ "$(ms)" -gt "$deadline" ]; then echo "timed out waiting for '$2' in $1" >&2; cat "$1" >&2; return 1; fi
+    sleep 0.01
+  done
+}
+
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+
+# start_app LOG CMD...: starts CMD with its stderr in LOG; sets app_pid and
+# startup_ms (from exec to the "first frame" line).
+start_app() {
+  local log=$1; shift
+  local t0; t0=$(ms)
+  LOGODESK_TRACE=1 LOGODESK_TOKEN=sandbox-demo-token "$@" 2>"$log" >/dev/null &
+  app_pid=$!
+  pids+=("$app_pid")
+  wait_line "$log" "first frame" 20
+  startup_ms=$(( $(ms) - t0 ))
+}
+
+stop_app() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+echo
+echo "== Start-up: process start to first frame (Xvfb, $RUNS runs each) =="
+for r in $(seq 1 "$RUNS"); do
+  start_app "$work/min.log" "$work/minimalwindow"; t=$startup_ms; stop_app "$app_pid"
+  start_app "$work/app.log" "$work/logodesk" --sandbox; l=$startup_ms; stop_app "$app_pid"
+  echo "run $r: LogoDesk ${l} ms   (minimal Fyne window ${t} ms)"
+done
+
+echo
+echo "== Resident memory after opening all four tabs =="
+start_app "$work/min.log" "$work/minimalwindow"
+min_pid=$app_pid
+start_app "$work/app.log" "$work/logodesk" --sandbox
+ld_pid=$app_pid
+wid=$(xdotool search --sync --onlyvisible --name LogoDesk | head -1)
+xdotool windowmove "$wid" 200 60
+xdotool windowfocus --sync "$wid"
+wait_line "$work/app.log" "Zoho CRM logo loaded" 20
+xdotool key alt+2; wait_line "$work/app.log" "Bigin photo loaded" 20
+xdotool key alt+3; wait_line "$work/app.log" "Zoho Contracts form loaded" 20
+xdotool key alt+4; wait_line "$work/app.log" "Zoom picture loaded" 20
+xdotool key alt+1
+sleep 2
+min_rss=$(rss_kb "$min_pid"); ld_rss=$(rss_kb "$ld_pid")
+stop_app "$min_pid"
+awk -v a="$ld_rss" -v b="$min_rss" 'BEGIN { printf "LogoDesk %.1f MB, minimal Fyne window %.1f MB: %.2f×\n", a/1024, b/1024, a/b }'
+
+echo
+echo "== Dropping a 24-megapixel photo on the Zoho CRM tab =="
+photo="$work/phone photo.jpg"
+convert -size 1500x1000 plasma:fractal -resize 6000x4000! -attenuate 0.4 +noise Gaussian -quality 92 "$photo"
+echo "photo: $(identify -format '%wx%h' "$photo"), $(du -h "$photo" | cut -f1)"
+drag=../shared/tools/dragsource.py
+if [ ! -f "$drag" ]; then
+  echo "no $drag: skipping the drop"
+else
+  for attempt in 1 2 3; do
+    /usr/bin/python3 "$drag" "$photo" >/dev/null 2>&1 &
+    src=$!
+    until xdotool search --name dragsource >/dev/null 2>&1; do sleep 0.1; done
+    sleep 0.7
+    TX=690 TY=480
+    xdotool mousemove 40 40; sleep 0.3; xdotool mousedown 1; sleep 0.3
+    for i in $(seq 1 20); do xdotool mousemove $((40 + (TX-40)*i/20)) $((40 + (TY-40)*i/20)); sleep 0.1; done
+    sleep 0.5
+    up=$(ms); xdotool mouseup 1
+    for _ in $(seq 1 50); do grep -q "drop received" "$work/app.log" && break; sleep 0.1; done
+    kill "$src" 2>/dev/null || true
+    grep -q "drop received" "$work/app.log" && break
+  done
+  wait_line "$work/app.log" "candidate shown" 60
+  seen=$(ms)
+  grep "candidate shown" "$work/app.log" | sed 's/.*candidate shown/candidate shown/'
+  echo "mouse released → candidate line seen: $(( seen - up )) ms (includes polling)"
+  stalls=$(grep -c "UI stall" "$work/app.log" || true)
+  if [ "$stalls" -gt 0 ]; then
+    echo "UI stalls over 100 ms while running:"; grep "UI stall" "$work/app.log" | sed 's/^/  /'
+  else
+    echo "UI stalls over 100 ms: none (the UI goroutine answered every 50 ms probe)"
+  fi
+  import -window root "$work/candidate.png" && echo "screenshot: $work/candidate.png (deleted on exit; set KEEP=dir to keep)"
+  [ -n "${KEEP:-}" ] && cp "$work/candidate.png" "$KEEP/"
+fi
+stop_app "$ld_pid"
+
+echo
+echo "== Binary size =="
+ls -l "$work/logodesk" "$work/logodesk-release" | awk '{ printf "%-20s %.1f MB\n", $NF, $5/1048576 }' | sed "s|$work/||"
