@@ -3,6 +3,7 @@ package gui
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -102,8 +103,11 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 			}
 		}
 		shots[name] = img
-		if dir := os.Getenv("LOGODESK_SCREENSHOTS"); dir != "" {
-			copyFile(t, path, filepath.Join(dir, name))
+		if dir := os.Getenv("LOGODESK_SCREENSHOTS"); dir != "" { // the window only, for the README
+			crop := fmt.Sprintf("%dx%d+200+60", defaultWidth, defaultHeight)
+			if out, err := exec.Command("convert", path, "-crop", crop, "+repage", filepath.Join(dir, name)).CombinedOutput(); err != nil {
+				t.Errorf("convert: %v %s", err, out)
+			}
 		}
 		return img
 	}
@@ -139,9 +143,14 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	}
 	xdo(t, display, "key", "alt+1")
 	time.Sleep(300 * time.Millisecond)
+	// A 24-megapixel "phone photo" that Zoho CRM's 1 MB / 10 MP limits force LogoDesk to shrink.
 	photo := filepath.Join(tmp, "team photo.jpg")
-	if err := os.WriteFile(photo, sessiontest.JPEG(3000, 2000), 0o600); err != nil {
-		t.Fatal(err)
+	if out, err := exec.Command("convert", "-seed", "7", "-size", "600x400", "plasma:fractal", "-blur", "0x2",
+		"-resize", "6000x4000!", "-quality", "92", photo).CombinedOutput(); err != nil {
+		t.Logf("convert: %v %s; using a generated JPEG", err, out)
+		if err := os.WriteFile(photo, sessiontest.JPEG(6000, 4000), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 	// XDND through xdotool is timing-sensitive on a busy machine: try up to three drags.
 	for attempt := 1; log.count("drop received") == 0; attempt++ {
@@ -320,17 +329,6 @@ func readPNG(t *testing.T, path string) image.Image {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return img
-}
-
-func copyFile(t *testing.T, from, to string) {
-	b, err := os.ReadFile(from)
-	if err == nil {
-		os.MkdirAll(filepath.Dir(to), 0o755)
-		err = os.WriteFile(to, b, 0o644)
-	}
-	if err != nil {
-		t.Errorf("copy screenshot: %v", err)
-	}
 }
 
 func rgb(c color.Color) (int, int, int) {
