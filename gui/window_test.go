@@ -141,6 +141,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 		t.Logf("no %s: skipping the real drag and drop", drag)
 		return
 	}
+
 	xdo(t, display, "key", "alt+1")
 	time.Sleep(300 * time.Millisecond)
 	// A 24-megapixel "phone photo" that Zoho CRM's 1 MB / 10 MP limits force LogoDesk to shrink.
@@ -173,14 +174,25 @@ func dragFile(t *testing.T, display, dragsource, path string, x, y int) {
 	t.Helper()
 	src := exec.Command("/usr/bin/python3", dragsource, path)
 	src.Env = append(os.Environ(), "DISPLAY="+display)
-	var out bytes.Buffer
-	src.Stdout, src.Stderr = &out, &out
+	out := newLineLog() // safe to read while the process writes
+	src.Stdout, src.Stderr = out, out
 	if err := src.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer func() {
-		src.Process.Kill()
+	exited := make(chan struct{})
+	go func() {
 		src.Wait()
+		close(exited)
+	}()
+	defer func() {
+		// The source must live until the drop's data transfer is done; it quits
+		// by itself when the drag ends.
+		select {
+		case <-exited:
+		case <-time.After(5 * time.Second):
+			src.Process.Kill()
+			<-exited
+		}
 	}()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
@@ -205,8 +217,6 @@ func dragFile(t *testing.T, display, dragsource, path string, x, y int) {
 	}
 	time.Sleep(500 * time.Millisecond)
 	xdo(t, display, "mouseup", "1")
-	time.Sleep(500 * time.Millisecond)
-	t.Logf("drag source said: %q", out.String())
 }
 
 // startXvfb starts an X server on a free display (Xvfb picks it: -displayfd).
