@@ -16,6 +16,7 @@ package gui
 import (
 	"context"
 	"errors"
+	"image"
 
 	"fyne.io/fyne/v2"
 
@@ -102,7 +103,8 @@ type Fitted struct {
 	Bytes         []byte
 	MIME          string
 	Width, Height int
-	Explanation   string // "Resized from 6000×4000 to 3840×2560 … to fit Zoho CRM's 1 MB limit."
+	Explanation   string      // "Resized from 6000×4000 to 3840×2560 … to fit Zoho CRM's 1 MB limit."
+	Image         image.Image // the fitted pixels, when the fitter has them: previews skip a decode
 }
 
 // Images reads, checks and fits pictures (service/imagefit). Errors are one

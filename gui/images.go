@@ -36,10 +36,15 @@ func thumbnail(data []byte, size int) (image.Image, error) {
 	if err != nil {
 		return nil, errors.New("this picture can't be shown")
 	}
+	return scaleDown(src, size), nil
+}
+
+// scaleDown scales src to fit within size×size (a small image is returned as it is).
+func scaleDown(src image.Image, size int) image.Image {
 	b := src.Bounds()
 	w, h := b.Dx(), b.Dy()
 	if w <= size && h <= size {
-		return src, nil
+		return src
 	}
 	if w >= h {
 		h = max(1, h*size/w)
@@ -56,5 +61,5 @@ func thumbnail(data []byte, size int) (image.Image, error) {
 		src, b = half, half.Bounds()
 	}
 	draw.BiLinear.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
-	return dst, nil
+	return dst
 }

@@ -356,9 +356,14 @@ func (pp *photoPanel) fit(square bool) {
 	images := pp.u.env.Images
 	pp.startBusy("Fitting the image to " + lim.Service + "'s limits…")
 	pp.u.goDo(func() {
+		start := time.Now()
 		f, err := images.Fit(data, lim, square)
+		pp.u.trace("fitted in %d ms", time.Since(start).Milliseconds())
 		var thumb image.Image
-		if err == nil {
+		switch {
+		case err == nil && f.Image != nil:
+			thumb = scaleDown(f.Image, previewSize)
+		case err == nil:
 			thumb, err = thumbnail(f.Bytes, previewSize)
 		}
 		pp.u.do(func() {

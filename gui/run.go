@@ -111,7 +111,7 @@ func (fitter) Fit(data []byte, lim limits.Limit, square bool) (Fitted, error) {
 	if err != nil {
 		return Fitted{}, err
 	}
-	return Fitted{Bytes: r.Bytes, MIME: r.MIME, Width: r.Width, Height: r.Height, Explanation: r.Explanation}, nil
+	return Fitted{Bytes: r.Bytes, MIME: r.MIME, Width: r.Width, Height: r.Height, Explanation: r.Explanation, Image: r.Image}, nil
 }
 
 // authAccounts adapts auth.Manager to Accounts.
