@@ -2,13 +2,11 @@ package gui
 
 import (
 	"errors"
-	"fmt"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-	sqdialog "github.com/sqweek/dialog"
 )
 
 // imageExtensions are offered by both pickers; the fitter checks the real type
@@ -36,8 +34,12 @@ func (fynePicker) PickImage(w fyne.Window, done func(string)) {
 	d.Show()
 }
 
-// NativePicker is the operating system's file dialog (github.com/sqweek/dialog:
-// GTK on Linux, the Windows and macOS pickers). The dialog blocks its caller, so
+// errPickerCancelled is the user closing the native picker without a file.
+var errPickerCancelled = errors.New("no file chosen")
+
+// NativePicker is the operating system's file dialog: the Windows and macOS
+// pickers through github.com/sqweek/dialog, and on Linux the desktop's own picker
+// through the XDG desktop portal (picker_linux.go says why). The dialog blocks its caller, so
 // it runs on its own goroutine while the window stays live; a second request
 // while one is open is ignored. If it can't open (no GTK, no display, any
 // failure), Fyne's own dialog is shown instead.
@@ -57,22 +59,11 @@ func (n *NativePicker) PickImage(w fyne.Window, done func(string)) {
 			switch {
 			case err == nil:
 				done(path)
-			case errors.Is(err, sqdialog.ErrCancelled):
+			case errors.Is(err, errPickerCancelled):
 				done("")
 			default:
 				fynePicker{}.PickImage(w, done)
 			}
 		})
 	}()
-}
-
-func nativeLoad() (path string, err error) {
-	defer func() {
-		if r := recover(); r != nil { // sqweek panics when GTK could not start
-			err = fmt.Errorf("native file dialog unavailable: %v", r)
-		}
-	}()
-	return sqdialog.File().Title("Choose an image").
-		Filter("Images", "png", "jpg", "jpeg", "gif", "bmp", "webp", "heic", "heif").
-		Filter("All files", "*").Load()
 }
