@@ -5,7 +5,7 @@ GO ?= go
 export LANG := C.UTF-8
 export LANGUAGE := en
 
-# Debian/Ubuntu packages: build (cgo, OpenGL, GTK for the native file picker), the real-window tests
+# Debian/Ubuntu packages: build (C compiler, OpenGL, X11 and GTK headers), the real-window tests
 # (Xvfb, ImageMagick's import, xdotool, xwininfo, GTK Python for the drag source) and the sign-in test (Chromium).
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libgl1-mesa-dri xorg-dev libgtk-3-dev
 TEST_PKGS  := xvfb x11-utils imagemagick xdotool chromium python3-gi gir1.2-gtk-3.0 fonts-dejavu-core
