@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"logodesk/service/limits"
 	"os"
 	"strings"
 
@@ -165,7 +166,7 @@ func getPicture(ctx context.Context, env Env, args []string, name string, target
 	if err := os.WriteFile(*out, p.Bytes, 0o644); err != nil {
 		return fmt.Errorf("LogoDesk couldn't save the picture to %s: %w", *out, err)
 	}
-	fmt.Fprintf(env.Stdout, "Saved the %s to %s (%s, %s).\n", t.Label(), *out, strings.TrimPrefix(p.MIME, "image/"), sizeText(len(p.Bytes)))
+	fmt.Fprintf(env.Stdout, "Saved the %s to %s (%s, %s).\n", t.Label(), *out, strings.TrimPrefix(p.MIME, "image/"), limits.HumanBytes(int64(len(p.Bytes))))
 	return nil
 }
 
@@ -205,7 +206,7 @@ func setPicture(ctx context.Context, env Env, args []string, name string, target
 	if err := photo.Replace(ctx, t, fit.Bytes, fit.MIME, store); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Uploaded: the %s is now %s (%d×%d, %s).\n", t.Label(), pos[0], fit.Width, fit.Height, sizeText(len(fit.Bytes)))
+	fmt.Fprintf(env.Stdout, "Uploaded: the %s is now %s (%d×%d, %s).\n", t.Label(), pos[0], fit.Width, fit.Height, limits.HumanBytes(int64(len(fit.Bytes))))
 	return nil
 }
 
@@ -236,16 +237,6 @@ func deletePicture(ctx context.Context, env Env, args []string, name string, tar
 	}
 	fmt.Fprintf(env.Stdout, "Deleted the %s (a copy is kept in %s).\n", t.Label(), store.Dir)
 	return nil
-}
-
-func sizeText(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 func crmOrg(ctx context.Context, env Env, args []string) error {

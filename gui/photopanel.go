@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"logodesk/service/limits"
 	"os"
 	"time"
 
@@ -177,9 +178,9 @@ func (pp *photoPanel) reload(done string) {
 // describe is the caption under a picture: "512×512 PNG, 44 KB".
 func describe(data []byte, mime string) string {
 	if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
-		return fmt.Sprintf("%d×%d %s, %s", cfg.Width, cfg.Height, kindOf(mime), sizeText(int64(len(data))))
+		return fmt.Sprintf("%d×%d %s, %s", cfg.Width, cfg.Height, kindOf(mime), limits.HumanBytes(int64(len(data))))
 	}
-	return fmt.Sprintf("%s, %s", kindOf(mime), sizeText(int64(len(data))))
+	return fmt.Sprintf("%s, %s", kindOf(mime), limits.HumanBytes(int64(len(data))))
 }
 
 func kindOf(mime string) string {
@@ -194,16 +195,6 @@ func kindOf(mime string) string {
 		return "BMP"
 	}
 	return "image"
-}
-
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", (n+512)>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 func (pp *photoPanel) startBusy(msg string) {
@@ -375,7 +366,7 @@ func (pp *photoPanel) fit(square bool) {
 				return
 			}
 			pp.fitted = &f
-			pp.candidate.set(thumb, fmt.Sprintf("%d×%d %s, %s", f.Width, f.Height, kindOf(f.MIME), sizeText(int64(len(f.Bytes)))))
+			pp.candidate.set(thumb, fmt.Sprintf("%d×%d %s, %s", f.Width, f.Height, kindOf(f.MIME), limits.HumanBytes(int64(len(f.Bytes)))))
 			pp.candidateBox.Show()
 			pp.dropBox.Hide()
 			pp.explain.SetText(f.Explanation)

@@ -9,6 +9,7 @@ package backup
 import (
 	"errors"
 	"fmt"
+	"logodesk/service/limits"
 	"os"
 	"path/filepath"
 	"sort"
@@ -45,17 +46,7 @@ func (e Entry) Name() string {
 	if kind == "" {
 		kind = "image"
 	}
-	return fmt.Sprintf("%s · %s %s", e.Time.Local().Format("2 Jan 2006 15:04:05"), humanSize(e.Size), kind)
-}
-
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", (n+512)>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
+	return fmt.Sprintf("%s · %s %s", e.Time.Local().Format("2 Jan 2006 15:04:05"), limits.HumanBytes(e.Size), kind)
 }
 
 var extByMIME = map[string]string{

@@ -139,7 +139,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 		}
 		tw, th = shrink(tw, th, cw, ch, float64(maxBytes)/float64(sizeAtMin))
 	}
-	return Result{}, problem("LogoDesk couldn't make this picture small enough for %s's %s limit.", lim.Service, humanBytes(maxBytes))
+	return Result{}, problem("LogoDesk couldn't make this picture small enough for %s's %s limit.", lim.Service, limits.HumanBytes(maxBytes))
 }
 
 // decode decodes the whole image; a decoder panic on a hostile file is a damaged image.
@@ -289,7 +289,7 @@ func (e explainer) sentence(saved string, keptAlpha bool) string {
 	s = strings.ToUpper(s[:1]) + s[1:]
 	var limitsHit []string
 	if e.overBytes {
-		limitsHit = append(limitsHit, humanBytes(e.lim.MaxBytes))
+		limitsHit = append(limitsHit, limits.HumanBytes(e.lim.MaxBytes))
 	}
 	if e.overPixels {
 		limitsHit = append(limitsHit, pixelLimit(e.lim.MaxPixels))

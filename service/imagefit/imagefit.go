@@ -14,6 +14,7 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
+	"logodesk/service/limits"
 	"os"
 
 	_ "golang.org/x/image/bmp"
@@ -98,7 +99,7 @@ func ReadFile(path string) ([]byte, error) {
 }
 
 func tooBigFile(size int64) *Problem {
-	return problem("This file is %s, too large for a picture (the most is %s).", humanBytes(size), humanBytes(MaxFileBytes))
+	return problem("This file is %s, too large for a picture (the most is %s).", limits.HumanBytes(size), limits.HumanBytes(MaxFileBytes))
 }
 
 func openProblem(err error) *Problem {
@@ -151,20 +152,6 @@ func decodeProblem(err error) *Problem {
 		return &Problem{Reason: "This image uses a kind of encoding LogoDesk can't read. Save it again as a standard JPEG or PNG and try again."}
 	}
 	return errDamaged
-}
-
-// humanBytes writes a size the way the services state their limits: 1 MB = 1,048,576 bytes.
-func humanBytes(n int64) string {
-	const mb = 1 << 20
-	switch {
-	case n >= mb && n%mb == 0:
-		return fmt.Sprintf("%d MB", n/mb)
-	case n >= mb/10:
-		return fmt.Sprintf("%.1f MB", float64(n)/mb)
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 func megapixels(px int64) string {

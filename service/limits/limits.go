@@ -2,6 +2,8 @@
 // The image fitter, the sandbox and the GUI all read it, so no limit is written twice.
 package limits
 
+import "strconv"
+
 // MIME types the services talk about.
 const (
 	JPEG = "image/jpeg"
@@ -45,3 +47,18 @@ var (
 	ZoomProfilePicture = Limit{Service: "Zoom", What: "profile picture",
 		MaxBytes: 2 << 20, Formats: []string{JPEG, PNG}, Square: true}
 )
+
+// HumanBytes writes a size the way people read it: "1 MB", "1.4 MB", "42 KB", "731 bytes".
+// Every size LogoDesk shows goes through it, so limits and files read alike.
+func HumanBytes(n int64) string {
+	const mb = 1 << 20
+	switch {
+	case n >= mb && n%mb == 0:
+		return strconv.FormatInt(n/mb, 10) + " MB"
+	case n >= mb:
+		return strconv.FormatFloat(float64(n)/mb, 'f', 1, 64) + " MB"
+	case n >= 1<<10:
+		return strconv.FormatInt((n+512)>>10, 10) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
