@@ -14,8 +14,8 @@ import (
 
 const zohoHowTo = `To sign in, LogoDesk needs an OAuth client that your Zoho administrator registers once:
 1. Open the Zoho API Console (api-console.zoho.com, or the one of your data centre) and choose Add Client.
-2. Pick "Server-based Applications", name it LogoDesk, and paste the redirect URI below as the Authorized Redirect URI.
-3. Copy the Client ID and Client Secret it shows into the fields here.`
+2. Pick "Mobile-based Applications" (LogoDesk proves itself with PKCE), name it LogoDesk, and paste the redirect URI below as the Authorized Redirect URI.
+3. Copy the Client ID (and the Client Secret, if one is shown) into the fields here.`
 
 const zoomHowTo = `To sign in, LogoDesk needs an OAuth app that you create once in the Zoom App Marketplace:
 1. Open marketplace.zoom.us, choose Develop → Build App → General App (user-managed).
