@@ -121,7 +121,14 @@ func parseModule(fs *flag.FlagSet, s string) (bigin.Module, error) {
 	return m, nil
 }
 
-func open(env Env) (*session.Session, error) { return env.Open() }
+// openTarget opens the session and resolves the picture slot the flags name.
+func openTarget(ctx context.Context, env Env, resolve func(context.Context, *session.Session) (photo.Target, error)) (photo.Target, error) {
+	s, err := env.Open()
+	if err != nil {
+		return nil, err
+	}
+	return resolve(ctx, s)
+}
 
 // clientFor opens the session and builds one service's client from it.
 func clientFor[C any](env Env, build func(*session.Session) (C, error)) (C, error) {
@@ -147,11 +154,7 @@ func getPicture(ctx context.Context, env Env, args []string, name string, target
 	if err := required(fs, "o", *out); err != nil {
 		return err
 	}
-	s, err := open(env)
-	if err != nil {
-		return err
-	}
-	t, err := resolve(ctx, s)
+	t, err := openTarget(ctx, env, resolve)
 	if err != nil {
 		return err
 	}
@@ -186,11 +189,7 @@ func setPicture(ctx context.Context, env Env, args []string, name string, target
 	if err != nil {
 		return err
 	}
-	s, err := open(env)
-	if err != nil {
-		return err
-	}
-	t, err := resolve(ctx, s)
+	t, err := openTarget(ctx, env, resolve)
 	if err != nil {
 		return err
 	}
@@ -220,11 +219,7 @@ func deletePicture(ctx context.Context, env Env, args []string, name string, tar
 	if err := need(fs, pos, 0, "no file argument"); err != nil {
 		return err
 	}
-	s, err := open(env)
-	if err != nil {
-		return err
-	}
-	t, err := resolve(ctx, s)
+	t, err := openTarget(ctx, env, resolve)
 	if err != nil {
 		return err
 	}
