@@ -250,6 +250,10 @@ func (b *signInBar) refresh() {
 		if s.problem != "" {
 			text += ". " + s.problem
 		}
+		// Without a keyring the user must know the sign-in sits in a file.
+		if note := s.u.env.Accounts.StorageNote(); note != "" {
+			text += ". " + note
+		}
 	case fixed:
 		text = s.u.env.Fixed
 	}
