@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"logodesk/service/limits"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"logodesk/service/backup"
@@ -205,7 +206,8 @@ func setPicture(ctx context.Context, env Env, args []string, name string, target
 	if err := photo.Replace(ctx, t, fit.Bytes, fit.MIME, store); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Uploaded: the %s is now %s (%d×%d, %s).\n", t.Label(), pos[0], fit.Width, fit.Height, limits.HumanBytes(int64(len(fit.Bytes))))
+	fmt.Fprintf(env.Stdout, "Uploaded: the %s is now %s (%d×%d %s, %s).\n", t.Label(), filepath.Base(pos[0]), fit.Width, fit.Height,
+		strings.ToUpper(strings.TrimPrefix(fit.MIME, "image/")), limits.HumanBytes(int64(len(fit.Bytes))))
 	return nil
 }
 
