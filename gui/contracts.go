@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,6 +32,7 @@ type contractsTab struct {
 	have    bool
 	busy    bool
 	loaded  bool
+	gen     int // bumped on every load: a late answer for an older load or save is dropped
 	content fyne.CanvasObject
 }
 
@@ -173,6 +175,8 @@ func (t *contractsTab) setBusy(busy bool, msg string) {
 }
 
 func (t *contractsTab) load() {
+	t.gen++
+	gen := t.gen
 	t.loaded = true
 	t.problem.show(nil)
 	if s := t.u.signInFor(Zoho); s.state == checking {
@@ -194,6 +198,9 @@ func (t *contractsTab) load() {
 			cancel()
 		}
 		t.u.do(func() {
+			if gen != t.gen {
+				return
+			}
 			if err != nil {
 				t.setBusy(false, "")
 				t.problem.show(err)
@@ -222,7 +229,7 @@ func (t *contractsTab) onSave() {
 		t.status.SetText("Nothing has changed.")
 		return
 	}
-	apiName := t.info.APIName
+	apiName, gen := t.info.APIName, t.gen
 	t.problem.show(nil)
 	t.setBusy(true, "Saving in Zoho Contracts…")
 	services := t.u.env.Services
@@ -234,6 +241,12 @@ func (t *contractsTab) onSave() {
 			cancel()
 		}
 		t.u.do(func() {
+			if gen != t.gen { // the form was reloaded meanwhile (a sign-in change)
+				if err != nil {
+					dialog.ShowInformation("The organization info was not saved", plainSentence(err), t.u.win)
+				}
+				return
+			}
 			if err != nil {
 				t.setBusy(false, "Not saved. Your changes are still here.")
 				t.problem.show(err)

@@ -19,6 +19,7 @@ type crmTab struct {
 	panel   *photoPanel
 	problem *problemView
 	loaded  bool
+	gen     int // bumped on every load: a late answer for an older one is dropped
 	content fyne.CanvasObject
 }
 
@@ -51,6 +52,8 @@ func (t *crmTab) signInChanged() {
 }
 
 func (t *crmTab) load() {
+	t.gen++
+	gen := t.gen
 	t.loaded = true
 	t.problem.show(nil)
 	if s := t.u.signInFor(Zoho); s.state == checking {
@@ -68,6 +71,9 @@ func (t *crmTab) load() {
 		c, err := services.CRM()
 		if err != nil {
 			t.u.do(func() {
+				if gen != t.gen {
+					return
+				}
 				t.org.SetText("")
 				t.problem.show(err)
 				t.panel.setTarget(nil)
@@ -78,6 +84,9 @@ func (t *crmTab) load() {
 		defer cancel()
 		org, orgErr := c.Org(ctx)
 		t.u.do(func() {
+			if gen != t.gen {
+				return
+			}
 			if orgErr != nil {
 				t.org.SetText("")
 				t.problem.show(orgErr)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -317,5 +318,33 @@ func TestWindowRemembersTabAndSize(t *testing.T) {
 	drop(u2, writeTemp(t, "me.png", sessiontest.PNG(200, 200)))
 	if u2.zoom.panel.fitted == nil || u2.crm.panel.fitted != nil {
 		t.Fatal("the drop did not go to the visible (Zoom) tab")
+	}
+}
+
+// A drop while an upload is under way only says so: the upload keeps its busy
+// state, its disabled buttons and its candidate, so nothing can start twice.
+func TestDropWhileUploadingKeepsTheUploadGoing(t *testing.T) {
+	e := sessiontest.Start(t, sandbox.Options{})
+	u := newTestUI(t, e.Session)
+	p := u.crm.panel
+	drop(u, writeTemp(t, "logo.png", sessiontest.PNG(200, 100)))
+	if p.fitted == nil {
+		t.Fatalf("no candidate: %q", p.problem.text())
+	}
+	e.Sandbox.InjectFault(sandbox.Fault{Method: "POST", PathPrefix: "/zoho/crm/v8/org/photo", Kind: sandbox.Latency, Delay: 1500 * time.Millisecond})
+	onUI(func() { test.Tap(p.replaceB) }) // the upload now waits in the sandbox
+	other := writeTemp(t, "other.png", sessiontest.PNG(50, 50))
+	onUI(func() { p.dropped([]fyne.URI{storage.NewFileURI(other)}) })
+	var busy, deleteOff, hasCandidate bool
+	var status string
+	onUI(func() {
+		busy, deleteOff, hasCandidate, status = p.busy, p.deleteB.Disabled(), p.fitted != nil, p.status.Text
+	})
+	if !busy || !deleteOff || !hasCandidate || !strings.Contains(status, "still busy") {
+		t.Fatalf("after a drop during the upload: busy=%v deleteDisabled=%v candidate=%v status=%q", busy, deleteOff, hasCandidate, status)
+	}
+	u.waitIdle()
+	if !strings.Contains(p.status.Text, "the new logo is in Zoho CRM") || uploads(e.Sandbox, "POST", "/zoho/crm/v8/org/photo") != 1 {
+		t.Fatalf("after the upload: %q, %d uploads", p.status.Text, uploads(e.Sandbox, "POST", "/zoho/crm/v8/org/photo"))
 	}
 }

@@ -233,6 +233,11 @@ func (pp *photoPanel) updateButtons() {
 		pp.replaceB.Hide()
 		pp.discardB.Hide()
 	}
+	if pp.busy {
+		pp.square.Disable()
+	} else {
+		pp.square.Enable()
+	}
 	if pp.fitted != nil && pp.target != nil && pp.target.Limit().Square {
 		pp.square.Show()
 	} else {
@@ -278,7 +283,8 @@ func (pp *photoPanel) dropped(uris []fyne.URI) {
 	case pp.target == nil:
 		pp.refuse(pp.emptyHint)
 	case pp.busy:
-		pp.refuse("LogoDesk is still busy with the last step; drop the image again in a moment.")
+		// Only say so: the step under way keeps its state, buttons and candidate.
+		pp.status.SetText("LogoDesk is still busy with the last step; drop the image again in a moment.")
 	case len(uris) == 0:
 	case len(uris) > 1:
 		pp.refuse(fmt.Sprintf("You dropped %d files. Drop one image at a time.", len(uris)))
@@ -408,6 +414,7 @@ func (pp *photoPanel) onReplace() {
 		err := photo.Replace(ctx, t, f.Bytes, f.MIME, store)
 		pp.u.do(func() {
 			if gen != pp.gen {
+				pp.reportLate(t, err)
 				return
 			}
 			if err != nil {
@@ -425,10 +432,13 @@ func (pp *photoPanel) onDelete() {
 	if pp.target == nil || pp.busy {
 		return
 	}
+	// The confirmation names the slot, and holds for it alone: if another record or
+	// user is shown by the time the user answers, nothing is deleted.
+	gen := pp.gen
 	dialog.ShowConfirm("Delete the "+pp.noun+"?",
-		fmt.Sprintf("The %s will be removed from %s.\nLogoDesk keeps a copy on this computer, so you can restore it later.", pp.noun, pp.service),
+		fmt.Sprintf("%s will be removed from %s.\nLogoDesk keeps a copy on this computer, so you can restore it later.", pp.target.Label(), pp.service),
 		func(ok bool) {
-			if ok {
+			if ok && gen == pp.gen {
 				pp.doDelete()
 			}
 		}, pp.u.win)
@@ -447,6 +457,7 @@ func (pp *photoPanel) doDelete() {
 		err := photo.Delete(ctx, t, store)
 		pp.u.do(func() {
 			if gen != pp.gen {
+				pp.reportLate(t, err)
 				return
 			}
 			if err != nil {
@@ -472,6 +483,7 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 		err := photo.Restore(ctx, t, e, store)
 		pp.u.do(func() {
 			if gen != pp.gen {
+				pp.reportLate(t, err)
 				return
 			}
 			if err != nil {
@@ -482,6 +494,14 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 			pp.reload(fmt.Sprintf("Restored the %s from %s.", pp.noun, e.Time.Local().Format("2 Jan 2006 15:04")))
 		})
 	})
+}
+
+// reportLate tells about a failed step on a slot that is no longer shown (the user
+// picked another record or user meanwhile); success needs no word.
+func (pp *photoPanel) reportLate(t photo.Target, err error) {
+	if err != nil {
+		dialog.ShowInformation(t.Label()+" was not changed", plainSentence(err), pp.u.win)
+	}
 }
 
 func (pp *photoPanel) showHistory() {
