@@ -273,11 +273,17 @@ func (m *Manager) SignOut(ctx context.Context, p Provider) error {
 	if rt != "" {
 		cs, ok := m.ClientSettings(p)
 		base := sa.AccountsURL
+		if p == Zoho {
+			// The saved address is checked again, as refresh does: the token goes in its query.
+			base, _, _ = m.trustedZohoAccounts(sa.AccountsURL)
+		}
 		if p == Zoom && base == "" {
 			base, _ = m.zoomAccountsBase()
 		}
 		if ok && base != "" {
 			revokeErr = m.revoke(ctx, p, base, rt, cs)
+		} else {
+			revokeErr = errors.New("no trusted server or client settings to withdraw access with")
 		}
 	}
 	m.source(p).forget()

@@ -150,7 +150,11 @@ func (ts *tokenSource) refreshLocked(ctx context.Context) (string, error) {
 		}
 		tokenURL = base + "/oauth/token"
 	}
-	tr, err := m.postToken(ctx, p, tokenURL, url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rt}}, cs, grantRefresh)
+	// Once sent, the refresh must finish even if the caller gives up: Zoom rotates
+	// refresh tokens, and a rotated token lost before it is saved signs the user out.
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	tr, err := m.postToken(rctx, p, tokenURL, url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rt}}, cs, grantRefresh)
 	if err != nil {
 		if errors.Is(err, ErrSignInAgain) {
 			// The refresh token is dead: drop the tokens so nothing retries with them.

@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 
+	"golang.org/x/term"
+
 	"logodesk/auth"
 	"logodesk/session"
 )
@@ -92,8 +94,10 @@ func askClient(env Env, m *auth.Manager, p auth.Provider) error {
 	in := bufio.NewReader(os.Stdin)
 	fmt.Fprint(env.Stdout, "Client ID: ")
 	id, _ := in.ReadString('\n')
-	fmt.Fprint(env.Stdout, "Client secret (leave empty if none): ")
-	secret, _ := in.ReadString('\n')
+	fmt.Fprint(env.Stdout, "Client secret (leave empty if none; it is not shown as you type): ")
+	secretBytes, _ := term.ReadPassword(int(os.Stdin.Fd()))
+	fmt.Fprintln(env.Stdout)
+	secret := string(secretBytes)
 	cs := auth.ClientSettings{ID: strings.TrimSpace(id), Secret: strings.TrimSpace(secret)}
 	if cs.ID == "" {
 		return errors.New("No client ID was entered, so LogoDesk can't sign in.")

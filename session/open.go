@@ -97,6 +97,8 @@ func Open(cfg Config) (*Session, error) {
 			switch k {
 			case "LOGODESK_ZOHO_CLIENT_ID", "LOGODESK_ZOOM_CLIENT_ID":
 				return SandboxClientID
+			case "LOGODESK_ZOHO_CLIENT_SECRET", "LOGODESK_ZOOM_CLIENT_SECRET":
+				return "" // a real secret in the environment never goes to the sandbox
 			}
 			return getenv(k)
 		}
