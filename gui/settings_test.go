@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"logodesk/session"
 )
 
@@ -16,7 +19,8 @@ func TestSettingsSaveClientsDataCentreAndBackupFolder(t *testing.T) {
 	t.Cleanup(sess.Close)
 	u := newTestUI(t, sess)
 	var f *settingsForm
-	onUI(func() { f = u.newSettingsForm() })
+	d := u.loadSettings() // off the UI goroutine, as the dialog does
+	onUI(func() { f = u.newSettingsForm(d) })
 	// The form shows the redirect URIs an admin must paste, and where sign-ins are kept.
 	if got := u.env.Accounts.RedirectURI(Zoho); !strings.HasPrefix(got, "http://127.0.0.1:") || !strings.HasSuffix(got, "/callback/zoho") {
 		t.Fatalf("Zoho redirect URI %q", got)
@@ -35,10 +39,10 @@ func TestSettingsSaveClientsDataCentreAndBackupFolder(t *testing.T) {
 	if f.zohoSec.Password != true {
 		t.Error("the client secret is typed in the clear")
 	}
-	var err2 error
-	onUI(func() { err2 = f.save() })
-	if err2 != nil {
-		t.Fatal(err2)
+	var clients map[Provider]ClientSettings
+	onUI(func() { f.savePrefs(); clients = f.clients() })
+	if err := f.saveClients(clients); err != nil {
+		t.Fatal(err)
 	}
 	if cs := u.env.Accounts.ClientSettings(Zoho); cs.ID != "1000.ABCDEF" || cs.Secret != "s3cret" {
 		t.Errorf("Zoho client saved as %+v", cs)
@@ -53,9 +57,43 @@ func TestSettingsSaveClientsDataCentreAndBackupFolder(t *testing.T) {
 		t.Errorf("backup folder %q / %q, want %q", u.backups.Dir, u.app.Preferences().String(prefBackupDir), dir)
 	}
 	// Reopening shows what was saved.
-	onUI(func() { f = u.newSettingsForm() })
+	d = u.loadSettings()
+	onUI(func() { f = u.newSettingsForm(d) })
 	if f.zohoID.Text != "1000.ABCDEF" || f.dcCodes[f.dc.SelectedIndex()] != "eu" {
 		t.Errorf("reopened: id %q dc %v", f.zohoID.Text, f.dc.SelectedIndex())
+	}
+}
+
+func TestSettingsDialogOpensWithoutBlockingAndCancels(t *testing.T) {
+	sess, err := session.Open(session.Config{Getenv: func(string) string { return "" }, Store: session.NewMemoryStore(), ConfigDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(sess.Close)
+	u := newTestUI(t, sess)
+	onUI(u.showSettings)
+	u.waitIdle()
+	var open bool
+	onUI(func() { open = u.win.Canvas().Overlays().Top() != nil && u.settingsOpen })
+	if !open {
+		t.Fatal("Settings did not open")
+	}
+	onUI(u.showSettings) // a second click while open does nothing
+	u.waitIdle()
+	var cancel *widget.Button
+	onUI(func() {
+		for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Cancel" {
+				cancel = b
+			}
+		}
+	})
+	if cancel == nil {
+		t.Fatal("no Cancel button")
+	}
+	tap(u, cancel)
+	if u.settingsOpen || u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Settings still open after Cancel")
 	}
 }
 
