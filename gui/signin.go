@@ -32,6 +32,7 @@ type signIn struct {
 	url     string
 	problem string // last sign-in failure, one plain sentence
 	cancel  context.CancelFunc
+	attempt int // bumped by each sign-in and cancel: a late answer of an older attempt is dropped
 
 	bars      []*signInBar
 	listeners []func()
@@ -107,6 +108,8 @@ func (s *signIn) onSignIn() {
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	s.attempt++
+	attempt := s.attempt
 	s.state, s.url, s.problem, s.cancel = waiting, "", "", cancel
 	s.changed(false)
 	accts := s.u.env.Accounts
@@ -114,7 +117,7 @@ func (s *signIn) onSignIn() {
 	s.u.goDo(func() {
 		acc, err := accts.SignIn(ctx, s.p, dc, func(link string) {
 			s.u.do(func() {
-				if s.state == waiting {
+				if s.state == waiting && s.attempt == attempt {
 					s.url = link
 					s.changed(false)
 				}
@@ -123,7 +126,7 @@ func (s *signIn) onSignIn() {
 		cancelled := ctx.Err() != nil
 		cancel()
 		s.u.do(func() {
-			if s.state != waiting {
+			if s.state != waiting || s.attempt != attempt {
 				return
 			}
 			s.cancel = nil
@@ -147,6 +150,7 @@ func (s *signIn) onSignIn() {
 }
 
 func (s *signIn) onCancel() {
+	s.attempt++
 	if s.cancel != nil {
 		s.cancel()
 		s.cancel = nil
