@@ -405,27 +405,15 @@ func (pp *photoPanel) onReplace() {
 	if pp.fitted == nil || pp.target == nil || pp.busy {
 		return
 	}
-	t, gen, f, store := pp.target, pp.gen, *pp.fitted, pp.u.backups
-	pp.problem.show(nil)
-	pp.startBusy(fmt.Sprintf("Sending the new %s to %s…", pp.noun, pp.service))
-	pp.u.goDo(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-		defer cancel()
-		err := photo.Replace(ctx, t, f.Bytes, f.MIME, store)
-		pp.u.do(func() {
-			if gen != pp.gen {
-				pp.reportLate(t, err)
-				return
-			}
-			if err != nil {
-				pp.endBusy("")
-				pp.problem.show(err) // the candidate stays, so the user can try again
-				return
-			}
+	f := *pp.fitted
+	pp.change(fmt.Sprintf("Sending the new %s to %s…", pp.noun, pp.service), 3*time.Minute,
+		func(ctx context.Context, t photo.Target, store *backup.Store) error {
+			return photo.Replace(ctx, t, f.Bytes, f.MIME, store)
+		},
+		func() {
 			pp.clearCandidate()
 			pp.reload(fmt.Sprintf("Done: the new %s is in %s. The previous one is kept below; \u201cRestore\u201d puts it back.", pp.noun, pp.service))
 		})
-	})
 }
 
 func (pp *photoPanel) onDelete() {
@@ -448,25 +436,8 @@ func (pp *photoPanel) doDelete() {
 	if pp.target == nil || pp.busy {
 		return
 	}
-	t, gen, store := pp.target, pp.gen, pp.u.backups
-	pp.problem.show(nil)
-	pp.startBusy(fmt.Sprintf("Deleting the %s in %s…", pp.noun, pp.service))
-	pp.u.goDo(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-		defer cancel()
-		err := photo.Delete(ctx, t, store)
-		pp.u.do(func() {
-			if gen != pp.gen {
-				pp.reportLate(t, err)
-				return
-			}
-			if err != nil {
-				pp.endBusy("")
-				pp.problem.show(err)
-				return
-			}
-			pp.reload(fmt.Sprintf("The %s was deleted. A copy is kept below; \u201cRestore\u201d puts it back.", pp.noun))
-		})
+	pp.change(fmt.Sprintf("Deleting the %s in %s…", pp.noun, pp.service), 2*time.Minute, photo.Delete, func() {
+		pp.reload(fmt.Sprintf("The %s was deleted. A copy is kept below; \u201cRestore\u201d puts it back.", pp.noun))
 	})
 }
 
@@ -474,13 +445,27 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 	if pp.target == nil || pp.busy {
 		return
 	}
+	pp.change(fmt.Sprintf("Putting back the %s from %s…", pp.noun, e.Time.Local().Format("2 Jan 15:04")), 3*time.Minute,
+		func(ctx context.Context, t photo.Target, store *backup.Store) error {
+			return photo.Restore(ctx, t, e, store)
+		},
+		func() {
+			pp.reload(fmt.Sprintf("Restored the %s from %s.", pp.noun, e.Time.Local().Format("2 Jan 2006 15:04")))
+		})
+}
+
+// change runs op (Replace, Delete or Restore, each backing up first) on the slot
+// shown, off the UI goroutine, then calls done. A failure keeps what is on screen
+// (a candidate stays, so the user can try again); a failure on a slot no longer
+// shown is still reported.
+func (pp *photoPanel) change(busyMsg string, timeout time.Duration, op func(context.Context, photo.Target, *backup.Store) error, done func()) {
 	t, gen, store := pp.target, pp.gen, pp.u.backups
 	pp.problem.show(nil)
-	pp.startBusy(fmt.Sprintf("Putting back the %s from %s…", pp.noun, e.Time.Local().Format("2 Jan 15:04")))
+	pp.startBusy(busyMsg)
 	pp.u.goDo(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
-		err := photo.Restore(ctx, t, e, store)
+		err := op(ctx, t, store)
 		pp.u.do(func() {
 			if gen != pp.gen {
 				pp.reportLate(t, err)
@@ -491,7 +476,7 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 				pp.problem.show(err)
 				return
 			}
-			pp.reload(fmt.Sprintf("Restored the %s from %s.", pp.noun, e.Time.Local().Format("2 Jan 2006 15:04")))
+			done()
 		})
 	})
 }
