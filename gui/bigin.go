@@ -117,14 +117,12 @@ func (t *biginTab) load() {
 	t.selected.SetText("")
 	t.problem.show(nil)
 	t.panel.emptyHint = pickRecordHint
+	t.progress.Stop() // a load in progress is dropped (gen): its spinner too
+	t.progress.Hide()
 	if s := t.u.signInFor(Zoho); s.state == checking {
 		t.loaded = false // loads when the sign-in check finishes
-		t.progress.Stop()
-		t.progress.Hide()
 		return
 	} else if !s.ready() {
-		t.progress.Stop() // a load in progress is dropped: its spinner too
-		t.progress.Hide()
 		t.count.SetText("")
 		t.panel.emptyHint = "Sign in to Zoho to see your Bigin records."
 		t.panel.setTarget(nil)

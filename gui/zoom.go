@@ -96,14 +96,12 @@ func (t *zoomTab) load(who string) {
 	t.gen++
 	gen := t.gen
 	t.problem.show(nil)
+	t.progress.Stop() // a load in progress is dropped (gen): its spinner too
+	t.progress.Hide()
 	if s := t.u.signInFor(Zoom); s.state == checking {
 		t.loaded = false // loads when the sign-in check finishes
-		t.progress.Stop()
-		t.progress.Hide()
 		return
 	} else if !s.ready() {
-		t.progress.Stop() // a load in progress is dropped: its spinner too
-		t.progress.Hide()
 		t.user.SetText("")
 		t.panel.emptyHint = "Sign in to Zoom to see your profile picture."
 		t.panel.setTarget(nil)
