@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"image"
 	"logodesk/service/limits"
-	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -321,15 +320,7 @@ func (pp *photoPanel) openPath(path string) {
 	gen := pp.gen
 	images := pp.u.env.Images
 	pp.u.goDo(func() {
-		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-			pp.u.do(func() {
-				if gen == pp.gen {
-					pp.refuse("That is a folder. Drop one image file from inside it.")
-				}
-			})
-			return
-		}
-		data, err := images.ReadFile(path)
+		data, err := images.ReadFile(path) // refuses folders, empty and huge files in one sentence
 		if err != nil {
 			pp.u.do(func() {
 				if gen == pp.gen {
