@@ -26,18 +26,21 @@ import (
 // In the test driver fyne.Do runs synchronously on the calling goroutine, so
 // each step waits for the window's goroutines with waitIdle before looking.
 
-func TestMain(m *testing.M) {
-	uiLock = &sync.Mutex{}
-	os.Exit(m.Run())
+// uiTurn stands in for the single UI goroutine that Fyne's test driver lacks:
+// results from the window's goroutines (through testDo) and the test's own steps
+// (through onUI) take it in turn instead of running at the same time.
+var uiTurn sync.Mutex
+
+// testDo is the window's fyne.Do in tests.
+func testDo(f func()) {
+	uiTurn.Lock()
+	defer uiTurn.Unlock()
+	f()
 }
 
 // onUI runs f as the UI goroutine would: never at the same time as a result
 // arriving from one of the window's goroutines.
-func onUI(f func()) {
-	uiLock.Lock()
-	defer uiLock.Unlock()
-	f()
-}
+func onUI(f func()) { testDo(f) }
 
 // newTestUI opens the window on sess with backups in a temp folder and Fyne's own file dialog.
 func newTestUI(t *testing.T, sess *session.Session) *UI {
@@ -46,7 +49,7 @@ func newTestUI(t *testing.T, sess *session.Session) *UI {
 	env := EnvFor(sess, t.TempDir())
 	env.Picker = nil
 	var u *UI
-	onUI(func() { u = New(a, env) })
+	onUI(func() { u = newUI(a, env, testDo) })
 	u.waitIdle() // New starts loading; touch nothing until that is done
 	onUI(func() { u.win.Resize(fyne.NewSize(1000, 800)) })
 	t.Cleanup(u.waitIdle)
@@ -308,7 +311,7 @@ func TestWindowRemembersTabAndSize(t *testing.T) {
 	}
 	// A new window on the same preferences opens on that tab.
 	var u2 *UI
-	onUI(func() { u2 = New(u.app, u.env) })
+	onUI(func() { u2 = newUI(u.app, u.env, testDo) })
 	u2.waitIdle()
 	t.Cleanup(u2.waitIdle)
 	if u2.tabs.SelectedIndex() != 3 {

@@ -55,25 +55,18 @@ type UI struct {
 	traceDrop                  time.Time
 	settingsOpen               bool
 	onCandidateShownForTesting func()
-	// do runs f on the UI goroutine: fyne.Do, except in tests (see uiLock).
+	// do runs f on the UI goroutine without waiting (fyne.Do in the app).
 	do func(f func())
 }
 
-// uiLock, when set (by the tests), stands in for the single UI goroutine that
-// Fyne's test driver lacks: results from goroutines and the test's own taps
-// take it in turn instead of running at the same time.
-var uiLock *sync.Mutex
+// New builds the window on a without showing it.
+func New(a fyne.App, env Env) *UI { return newUI(a, env, fyne.Do) }
 
-// New builds the window on a (a real app or test.NewApp) without showing it.
-func New(a fyne.App, env Env) *UI {
-	u := &UI{app: a, env: env, started: time.Now(), do: fyne.Do}
-	if l := uiLock; l != nil {
-		u.do = func(f func()) {
-			l.Lock()
-			defer l.Unlock()
-			f()
-		}
-	}
+// newUI is New with the function that brings results back to the UI goroutine.
+// Fyne's test driver has no UI goroutine (its fyne.Do runs f on the caller), so
+// the tests pass one that takes turns with their own taps.
+func newUI(a fyne.App, env Env, do func(func())) *UI {
+	u := &UI{app: a, env: env, started: time.Now(), do: do}
 	title := "LogoDesk"
 	if env.Sandbox {
 		title = "LogoDesk — Sandbox"
