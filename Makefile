@@ -19,8 +19,11 @@ demo: deps ## run the app against the embedded sandbox (no account needed)
 run: deps ## run the app against the real services
 	$(GO) run .
 
-test: deps test-deps vet ## every test: unit, sandbox over loopback HTTP, GUI, real window under Xvfb, browser sign-in
-	$(GO) test -count=1 -timeout 30m ./...
+test: deps test-deps vet ## every test, with the race detector: unit, sandbox over loopback HTTP, GUI, real window under Xvfb, browser sign-in
+	$(GO) test -race -count=1 -timeout 45m ./...
+	@# The GUI again as installers build it: `fyne package` adds migrated_fynedo (FyneApp.toml), which turns
+	@# off Fyne's thread checks and uses its unsynchronised queues; only the GUI package differs under it.
+	$(GO) test -race -count=1 -timeout 20m -tags migrated_fynedo ./gui/...
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
