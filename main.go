@@ -11,6 +11,7 @@ import (
 
 	"logodesk/cli"
 	"logodesk/gui"
+	_ "logodesk/gui/quietlocale" // before Fyne's init: no locale noise under LANG=C.UTF-8
 	"logodesk/session"
 )
 
@@ -20,6 +21,10 @@ func main() {
 	}
 	sandbox := flag.Bool("sandbox", false, "run on the built-in sandbox: demo data, no account or network needed")
 	flag.Parse()
+	if err := gui.CheckDisplay(os.Getenv); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	sess, err := session.Open(session.Config{Sandbox: *sandbox})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, cli.Plain(err))
