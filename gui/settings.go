@@ -1,6 +1,10 @@
 package gui
 
 import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -140,23 +144,15 @@ func (u *UI) showSettings() {
 				dlg.Hide()
 			})
 			saveB = &widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: func() {
-				f.problem.SetText("")
-				f.savePrefs()
 				saveB.Disable()
 				cancelB.Disable()
-				clients := f.clients()
-				u.goDo(func() {
-					err := f.saveClients(clients)
-					u.do(func() {
-						saveB.Enable()
-						cancelB.Enable()
-						if err != nil {
-							f.problem.SetText("Not saved: " + plainSentence(err))
-							return
-						}
+				f.save(func(err error) {
+					saveB.Enable()
+					cancelB.Enable()
+					if err == nil {
 						u.settingsOpen = false
 						dlg.Hide()
-					})
+					}
 				})
 			}}
 			body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancelB, saveB), nil, nil, f.content)
@@ -168,41 +164,106 @@ func (u *UI) showSettings() {
 	})
 }
 
-// savePrefs applies what lives in preferences: the backup folder and the data centre.
-func (f *settingsForm) savePrefs() {
+// settingsChange is what the Settings dialog saves, read from the form and checked.
+type settingsChange struct {
+	backupDir string                      // the folder for kept copies
+	dc        string                      // the Zoho data centre code, "" when none is offered
+	clients   map[Provider]ClientSettings // nil when sign-ins are not configured here
+}
+
+// save saves every field or none: it checks them all first, writes the client
+// details to the keyring (off the UI goroutine, putting back what it had written
+// if a later write fails), and only then the preferences, which cannot fail.
+// done runs on the UI goroutine; on failure the form shows why and keeps what
+// was typed.
+func (f *settingsForm) save(done func(error)) {
+	f.problem.SetText("")
+	ch, err := f.change()
+	if err != nil {
+		f.problem.SetText("Not saved: " + plainSentence(err))
+		done(err)
+		return
+	}
 	u := f.u
-	if dir := strings.TrimSpace(f.backups.Text); dir != "" && dir != u.backups.Dir {
-		u.app.Preferences().SetString(prefBackupDir, dir)
-		u.backups = &backup.Store{Dir: dir, Keep: u.backups.Keep}
+	u.goDo(func() {
+		err := saveClients(u.env.Accounts, ch.clients)
+		u.do(func() {
+			if err != nil {
+				f.problem.SetText("Not saved: " + plainSentence(err))
+			} else {
+				u.applySettings(ch)
+			}
+			done(err)
+		})
+	})
+}
+
+// change reads and checks the form (on the UI goroutine).
+func (f *settingsForm) change() (settingsChange, error) {
+	var ch settingsChange
+	ch.backupDir = strings.TrimSpace(f.backups.Text)
+	switch {
+	case ch.backupDir == "":
+		return ch, errors.New("choose a folder for the copies LogoDesk keeps")
+	case !filepath.IsAbs(ch.backupDir):
+		return ch, fmt.Errorf("the backup folder must be a full path, such as %s", filepath.Join(filepath.Dir(f.u.backups.Dir), "backups"))
+	}
+	if fi, err := os.Stat(ch.backupDir); err == nil && !fi.IsDir() {
+		return ch, fmt.Errorf("%s is a file, not a folder; choose a folder for the backups", ch.backupDir)
 	}
 	if f.dc != nil {
 		if i := f.dc.SelectedIndex(); i >= 0 {
-			u.app.Preferences().SetString(prefZohoDC, f.dcCodes[i])
+			ch.dc = f.dcCodes[i]
 		}
 	}
-}
-
-// clients reads the client details typed in the form (on the UI goroutine).
-func (f *settingsForm) clients() map[Provider]ClientSettings {
 	if f.u.env.Accounts == nil {
-		return nil
+		return ch, nil
 	}
-	return map[Provider]ClientSettings{
+	ch.clients = map[Provider]ClientSettings{
 		Zoho: {ID: strings.TrimSpace(f.zohoID.Text), Secret: strings.TrimSpace(f.zohoSec.Text)},
 		Zoom: {ID: strings.TrimSpace(f.zoomID.Text), Secret: strings.TrimSpace(f.zoomSec.Text)},
 	}
+	for _, p := range []Provider{Zoho, Zoom} {
+		if c := ch.clients[p]; c.ID == "" && c.Secret != "" {
+			return ch, fmt.Errorf("the %s client secret needs its client ID too", p.Title())
+		}
+	}
+	return ch, nil
 }
 
-// saveClients writes the client details to the keyring; it may block, so it runs off the UI goroutine.
-func (f *settingsForm) saveClients(c map[Provider]ClientSettings) error {
-	accts := f.u.env.Accounts
-	if accts == nil {
+// applySettings applies what lives in preferences (on the UI goroutine).
+func (u *UI) applySettings(ch settingsChange) {
+	if ch.backupDir != u.backups.Dir {
+		u.app.Preferences().SetString(prefBackupDir, ch.backupDir)
+		u.backups = &backup.Store{Dir: ch.backupDir, Keep: u.backups.Keep}
+	}
+	if ch.dc != "" {
+		u.app.Preferences().SetString(prefZohoDC, ch.dc)
+	}
+}
+
+// saveClients writes the client details to the keyring; it may block, so it runs
+// off the UI goroutine. When a write fails, the ones made before it are undone.
+func saveClients(accts Accounts, clients map[Provider]ClientSettings) error {
+	if accts == nil || clients == nil {
 		return nil
 	}
+	var written []Provider
+	before := map[Provider]ClientSettings{}
 	for _, p := range []Provider{Zoho, Zoom} {
-		if err := accts.SetClientSettings(p, c[p]); err != nil {
+		before[p] = accts.ClientSettings(p)
+		if before[p] == clients[p] {
+			continue
+		}
+		if err := accts.SetClientSettings(p, clients[p]); err != nil {
+			for _, done := range written {
+				if undoErr := accts.SetClientSettings(done, before[done]); undoErr != nil {
+					return fmt.Errorf("%w; and LogoDesk couldn't put back the %s client details it had just saved", err, done.Title())
+				}
+			}
 			return err
 		}
+		written = append(written, p)
 	}
 	return nil
 }
