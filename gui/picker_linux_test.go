@@ -17,7 +17,7 @@ func TestPortalPickerFailsFastWithoutADesktop(t *testing.T) {
 	if err == nil || errors.Is(err, errPickerCancelled) || path != "" {
 		t.Fatalf("nativeLoad() = %q, %v; want a failure that sends the user to Fyne's dialog", path, err)
 	}
-	if d := time.Since(start); d > 3*time.Second {
+	if d := time.Since(start); d > 15*time.Second { // D-Bus itself waits 25 s: this tells "at once" from that
 		t.Errorf("took %v to give up", d)
 	}
 }
@@ -28,7 +28,7 @@ func TestPortalPickerWithoutSessionBus(t *testing.T) {
 	if _, err := nativeLoad(); err == nil || errors.Is(err, errPickerCancelled) {
 		t.Fatalf("err = %v, want a failure", err)
 	}
-	if d := time.Since(start); d > 3*time.Second {
+	if d := time.Since(start); d > 15*time.Second { // D-Bus itself waits 25 s: this tells "at once" from that
 		t.Errorf("took %v to give up", d)
 	}
 }

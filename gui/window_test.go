@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,16 +26,17 @@ import (
 // TestRealWindowUnderXvfb builds logodesk, runs `logodesk --sandbox` on an X
 // server of its own, visits every tab with the keyboard (Alt+1…4), takes a
 // screenshot of each with ImageMagick's import and checks it, and drops a photo
-// on the window with a real XDND drag (../shared/tools/dragsource.py + xdotool).
+// on the window with a real XDND drag (testdata/dragsource.py + xdotool).
 //
-// It is skipped only when Xvfb, import or xdotool are missing and CI is unset;
-// on CI a missing tool is a failure. LOGODESK_SCREENSHOTS=DIR also copies the
+// It is skipped only when Xvfb, import, xdotool or python3 are missing and CI is
+// unset; on CI a missing tool is a failure. Once it runs, the drop must happen:
+// a drag source that cannot start (no python3-gi) fails the test. LOGODESK_SCREENSHOTS=DIR also copies the
 // screenshots to DIR (docs/screenshots for the README).
 func TestRealWindowUnderXvfb(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short mode")
 	}
-	for _, tool := range []string{"Xvfb", "import", "xdotool"} {
+	for _, tool := range []string{"Xvfb", "import", "xdotool", "/usr/bin/python3"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			if os.Getenv("CI") != "" {
 				t.Fatalf("%s is not installed (make test-deps installs it)", tool)
@@ -49,12 +49,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "logodesk")
-	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := logodeskBinary(t)
 	display := startXvfb(t, "1280x800x24")
 
 	home := filepath.Join(tmp, "home")
@@ -88,12 +83,8 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 
 	shots := map[string]image.Image{}
 	shoot := func(name string) image.Image {
-		time.Sleep(700 * time.Millisecond) // let the frame with the loaded content be painted
 		path := filepath.Join(tmp, name)
-		if out, err := exec.Command("import", "-display", display, "-window", "root", path).CombinedOutput(); err != nil {
-			t.Fatalf("import: %v %s", err, out)
-		}
-		img := readPNG(t, path)
+		img := settledScreen(t, display, path)
 		if n := distinctColours(img, 200); n < 50 {
 			t.Errorf("%s looks blank: %d colours", name, n)
 		}
@@ -136,14 +127,10 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	shoot("zoom.png")
 
 	// A real drag and drop of a photo onto the CRM tab.
-	drag := filepath.Join(root, "..", "shared", "tools", "dragsource.py")
-	if _, err := os.Stat(drag); err != nil {
-		t.Logf("no %s: skipping the real drag and drop", drag)
-		return
-	}
-
+	drag := filepath.Join(root, "gui", "testdata", "dragsource.py")
+	opened := log.count(`tab "Zoho CRM" opened`)
 	xdo(t, display, "key", "alt+1")
-	time.Sleep(300 * time.Millisecond)
+	log.waitForMore(t, `tab "Zoho CRM" opened`, opened, 20*time.Second)
 	// A 24-megapixel "phone photo" that Zoho CRM's 1 MB / 10 MP limits force LogoDesk to shrink.
 	photo := filepath.Join(tmp, "team photo.jpg")
 	if out, err := exec.Command("convert", "-seed", "7", "-size", "600x400", "plasma:fractal", "-blur", "0x2",
@@ -159,17 +146,14 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 			t.Fatal("three real drags produced no drop")
 		}
 		dragFile(t, display, drag, photo, 200+490, 60+420)
-		deadline := time.Now().Add(5 * time.Second)
-		for log.count("drop received") == 0 && time.Now().Before(deadline) {
-			time.Sleep(100 * time.Millisecond)
-		}
+		log.within("drop received", 5*time.Second)
 	}
 	log.waitFor(t, "candidate shown", 30*time.Second)
 	shoot("crm-candidate.png")
 }
 
-// dragFile drags path from a GTK drag source onto the screen point (x, y), as the
-// sequence in ../shared/tools/README.md describes.
+// dragFile drags path from testdata/dragsource.py onto the screen point (x, y)
+// with xdotool: a real XDND drag, as a file manager makes it.
 func dragFile(t *testing.T, display, dragsource, path string, x, y int) {
 	t.Helper()
 	src := exec.Command("/usr/bin/python3", dragsource, path)
@@ -177,7 +161,7 @@ func dragFile(t *testing.T, display, dragsource, path string, x, y int) {
 	out := newLineLog() // safe to read while the process writes
 	src.Stdout, src.Stderr = out, out
 	if err := src.Start(); err != nil {
-		t.Fatal(err)
+		t.Fatalf("the drag source did not start: %v", err)
 	}
 	exited := make(chan struct{})
 	go func() {
@@ -189,34 +173,50 @@ func dragFile(t *testing.T, display, dragsource, path string, x, y int) {
 		// by itself when the drag ends.
 		select {
 		case <-exited:
-		case <-time.After(5 * time.Second):
+		case <-time.After(10 * time.Second):
 			src.Process.Kill()
 			<-exited
 		}
 	}()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		find := exec.Command("xdotool", "search", "--name", "dragsource")
-		find.Env = append(os.Environ(), "DISPLAY="+display)
-		if o, err := find.Output(); err == nil && len(o) > 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the drag source window did not appear: %s", out.String())
-		}
-		time.Sleep(100 * time.Millisecond)
+	// "ready": its window is drawn, so a press on it starts a drag.
+	if !out.within("ready", 20*time.Second) {
+		t.Fatalf("the drag source did not show its window (python3-gi and gir1.2-gtk-3.0 installed?): %s", out.String())
 	}
-	time.Sleep(700 * time.Millisecond) // mapped is not yet ready to drag from
+	// XDND needs the pointer to travel the way a hand moves it: pressed, then
+	// motion spread over time. These pauses are that motion, not waits for an event.
+	const step = 60 * time.Millisecond
 	xdo(t, display, "mousemove", "40", "40")
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(step)
 	xdo(t, display, "mousedown", "1")
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(step)
 	for i := 1; i <= 20; i++ {
 		xdo(t, display, "mousemove", strconv.Itoa(40+(x-40)*i/20), strconv.Itoa(40+(y-40)*i/20))
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(step)
 	}
-	time.Sleep(500 * time.Millisecond)
 	xdo(t, display, "mouseup", "1")
+	out.within("sent", 10*time.Second) // the window took the files (the caller checks the drop)
+}
+
+// settledScreen takes screenshots of the whole screen into path until two in a
+// row are the same (the window has painted what it loaded), and returns the last.
+func settledScreen(t *testing.T, display, path string) image.Image {
+	t.Helper()
+	var last image.Image
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if out, err := exec.Command("import", "-display", display, "-window", "root", path).CombinedOutput(); err != nil {
+			t.Fatalf("import: %v %s", err, out)
+		}
+		img := readPNG(t, path)
+		if last != nil && differingPixels(img, last) == 0 {
+			return img
+		}
+		if time.Now().After(deadline) {
+			t.Logf("%s: the screen kept changing for 20 s; using the last picture", filepath.Base(path))
+			return img
+		}
+		last = img
+	}
 }
 
 // startXvfb starts an X server on a free display (Xvfb picks it: -displayfd).
@@ -316,15 +316,30 @@ func (l *lineLog) count(sub string) int {
 // waitFor waits until a line contains sub (counting lines seen before, too).
 func (l *lineLog) waitFor(t *testing.T, sub string, d time.Duration) {
 	t.Helper()
+	l.waitForMore(t, sub, 0, d)
+}
+
+// waitForMore waits until more than n lines contain sub.
+func (l *lineLog) waitForMore(t *testing.T, sub string, n int, d time.Duration) {
+	t.Helper()
+	if !l.withinMore(sub, n, d) {
+		t.Fatalf("waited %v for %q", d, sub)
+	}
+}
+
+// within reports whether a line contains sub, waiting up to d for one.
+func (l *lineLog) within(sub string, d time.Duration) bool { return l.withinMore(sub, 0, d) }
+
+func (l *lineLog) withinMore(sub string, n int, d time.Duration) bool {
 	deadline := time.After(d)
-	for l.count(sub) == 0 {
+	for l.count(sub) <= n {
 		select {
-		case <-l.wake:
-		case <-time.After(100 * time.Millisecond):
+		case <-l.wake: // a new line arrived
 		case <-deadline:
-			t.Fatalf("waited %v for %q", d, sub)
+			return false
 		}
 	}
+	return true
 }
 
 func readPNG(t *testing.T, path string) image.Image {
