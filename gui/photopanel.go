@@ -42,6 +42,7 @@ type photoPanel struct {
 	source  []byte  // the dropped file, kept to re-fit when "square" changes
 	fitted  *Fitted // the candidate, ready to upload
 	entries []backup.Entry
+	listErr error // the backup folder could not be read: said instead of "None yet"
 
 	current, candidate *preview
 	explain            *widget.Label
@@ -113,7 +114,7 @@ func (pp *photoPanel) setTarget(t photo.Target) {
 	pp.clearCandidate()
 	pp.problem.show(nil)
 	pp.status.SetText("")
-	pp.entries = nil
+	pp.entries, pp.listErr = nil, nil
 	pp.showHistory()
 	if t == nil {
 		pp.current.clear(pp.emptyHint)
@@ -143,12 +144,12 @@ func (pp *photoPanel) reload(done string) {
 			thumb, thumbErr = thumbnail(cur.Bytes, previewSize)
 			caption = describe(cur.Bytes, cur.MIME)
 		}
-		entries, _ := store.List(t.Key())
+		entries, listErr := store.List(t.Key())
 		pp.u.do(func() {
 			if gen != pp.gen {
 				return
 			}
-			pp.entries = entries
+			pp.entries, pp.listErr = entries, listErr
 			pp.showHistory()
 			switch {
 			case err != nil:
@@ -487,7 +488,12 @@ func (pp *photoPanel) showHistory() {
 		return
 	}
 	pp.historyBox.Show()
-	if len(pp.entries) == 0 {
+	switch {
+	case pp.listErr != nil:
+		l := wrapLabel("LogoDesk can't read the folder of kept copies: " + plainSentence(pp.listErr) + " You can choose another folder in Settings.")
+		l.Importance = widget.DangerImportance
+		pp.history.Add(l)
+	case len(pp.entries) == 0:
 		pp.history.Add(widget.NewLabel(fmt.Sprintf("None yet. LogoDesk saves a copy each time you replace or delete the %s.", pp.noun)))
 	}
 	for i, e := range pp.entries {
