@@ -3,9 +3,9 @@ package gui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"image"
-	"logodesk/service/limits"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"logodesk/service/backup"
+	"logodesk/service/limits"
 	"logodesk/service/photo"
 )
 
@@ -49,6 +50,7 @@ type photoPanel struct {
 	square             *widget.Check
 	replaceB, discardB *widget.Button
 	deleteB, chooseB   *widget.Button
+	noCopyB            *widget.Button // "Replace without keeping a copy", after photo.ErrNoCopy
 	progress           *widget.ProgressBarInfinite
 	status             *widget.Label
 	problem            *problemView
@@ -70,6 +72,8 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.discardB = &widget.Button{Text: "Discard", Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: pp.onDiscard}
 	pp.deleteB = &widget.Button{Text: "Delete " + noun + "…", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: pp.onDelete}
 	pp.chooseB = &widget.Button{Text: "Choose file…", Icon: theme.FolderOpenIcon(), OnTapped: pp.onChooseFile}
+	pp.noCopyB = &widget.Button{Icon: theme.WarningIcon(), Importance: widget.WarningImportance}
+	pp.noCopyB.Hide()
 	pp.progress = widget.NewProgressBarInfinite()
 	pp.progress.Stop()
 	pp.progress.Hide()
@@ -98,6 +102,7 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 		pp.progress,
 		pp.status,
 		pp.problem.content,
+		container.NewHBox(pp.noCopyB),
 		widget.NewSeparator(),
 		pp.historyBox,
 	)
@@ -115,6 +120,7 @@ func (pp *photoPanel) setTarget(t photo.Target) {
 	pp.problem.show(nil)
 	pp.status.SetText("")
 	pp.entries, pp.listErr = nil, nil
+	pp.noCopyB.Hide()
 	pp.showHistory()
 	if t == nil {
 		pp.current.clear(pp.emptyHint)
@@ -199,6 +205,7 @@ func kindOf(mime string) string {
 
 func (pp *photoPanel) startBusy(msg string) {
 	pp.busy = true
+	pp.noCopyB.Hide()
 	pp.status.SetText(msg)
 	pp.progress.Show()
 	pp.progress.Start()
@@ -255,6 +262,7 @@ func (pp *photoPanel) updateButtons() {
 }
 
 func (pp *photoPanel) clearCandidate() {
+	pp.noCopyB.Hide() // it would send the candidate being cleared
 	pp.fitted = nil
 	pp.source = nil
 	pp.candidate.clear("")
@@ -398,7 +406,7 @@ func (pp *photoPanel) onReplace() {
 		return
 	}
 	f := *pp.fitted
-	pp.change(fmt.Sprintf("Sending the new %s to %s…", pp.noun, pp.service), 3*time.Minute,
+	pp.change(fmt.Sprintf("Sending the new %s to %s…", pp.noun, pp.service), 3*time.Minute, "Replace without keeping a copy",
 		func(ctx context.Context, t photo.Target, store *backup.Store) error {
 			return photo.Replace(ctx, t, f.Bytes, f.MIME, store)
 		},
@@ -428,7 +436,7 @@ func (pp *photoPanel) doDelete() {
 	if pp.target == nil || pp.busy {
 		return
 	}
-	pp.change(fmt.Sprintf("Deleting the %s in %s…", pp.noun, pp.service), 2*time.Minute, photo.Delete, func() {
+	pp.change(fmt.Sprintf("Deleting the %s in %s…", pp.noun, pp.service), 2*time.Minute, "Delete without keeping a copy", photo.Delete, func() {
 		pp.reload(fmt.Sprintf("The %s was deleted. A copy is kept below; \u201cRestore\u201d puts it back.", pp.noun))
 	})
 }
@@ -437,7 +445,8 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 	if pp.target == nil || pp.busy {
 		return
 	}
-	pp.change(fmt.Sprintf("Putting back the %s from %s…", pp.noun, e.Time.Local().Format("2 Jan 15:04")), 3*time.Minute,
+	// No "without a copy" for Restore: restoring needs the backup folder anyway.
+	pp.change(fmt.Sprintf("Putting back the %s from %s…", pp.noun, e.Time.Local().Format("2 Jan 15:04")), 3*time.Minute, "",
 		func(ctx context.Context, t photo.Target, store *backup.Store) error {
 			return photo.Restore(ctx, t, e, store)
 		},
@@ -449,8 +458,9 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 // change runs op (Replace, Delete or Restore, each backing up first) on the slot
 // shown, off the UI goroutine, then calls done. A failure keeps what is on screen
 // (a candidate stays, so the user can try again); a failure on a slot no longer
-// shown is still reported.
-func (pp *photoPanel) change(busyMsg string, timeout time.Duration, op func(context.Context, photo.Target, *backup.Store) error, done func()) {
+// shown is still reported. When op could not keep a copy (photo.ErrNoCopy) and
+// withoutCopy names a button, that button offers the same op with no backup.
+func (pp *photoPanel) change(busyMsg string, timeout time.Duration, withoutCopy string, op func(context.Context, photo.Target, *backup.Store) error, done func()) {
 	t, gen, store := pp.target, pp.gen, pp.u.backups
 	pp.problem.show(nil)
 	pp.startBusy(busyMsg)
@@ -466,11 +476,29 @@ func (pp *photoPanel) change(busyMsg string, timeout time.Duration, op func(cont
 			if err != nil {
 				pp.endBusy("")
 				pp.problem.show(err)
+				if withoutCopy != "" && errors.Is(err, photo.ErrNoCopy) {
+					pp.offerWithoutCopy(withoutCopy, func() {
+						pp.change(busyMsg, timeout, "", func(ctx context.Context, t photo.Target, _ *backup.Store) error {
+							return op(ctx, t, nil) // nil: no backup
+						}, done)
+					})
+				}
 				return
 			}
 			done()
 		})
 	})
+}
+
+// offerWithoutCopy shows the button that does the step anyway, with no copy kept.
+func (pp *photoPanel) offerWithoutCopy(label string, do func()) {
+	pp.noCopyB.SetText(label)
+	pp.noCopyB.OnTapped = func() {
+		if pp.target != nil && !pp.busy {
+			do()
+		}
+	}
+	pp.noCopyB.Show()
 }
 
 // reportLate tells about a failed step on a slot that is no longer shown (the user
