@@ -29,15 +29,21 @@ type biginTab struct {
 
 	client  *bigin.Client
 	records []bigin.Record
-	gen     int
-	loaded  bool
+	loading tabLoad
 	content fyne.CanvasObject
+}
+
+// biginData is what a search fetches.
+type biginData struct {
+	client  *bigin.Client
+	records []bigin.Record
 }
 
 const pickRecordHint = "Pick a record on the left to see its photo."
 
 func newBiginTab(u *UI) *biginTab {
 	t := &biginTab{u: u}
+	t.loading = tabLoad{u: u, p: Zoho, tab: t, load: t.load, signedOut: t.signedOut}
 	s := u.signInFor(Zoho)
 	t.bar = s.newBar()
 	labels := make([]string, len(bigin.Modules))
@@ -66,6 +72,7 @@ func newBiginTab(u *UI) *biginTab {
 	t.progress = widget.NewProgressBarInfinite()
 	t.progress.Stop()
 	t.progress.Hide()
+	t.loading.spinner = t.progress
 	t.problem = newProblemView(u, Zoho)
 	t.panel = newPhotoPanel(u, Zoho, "Bigin", "photo", pickRecordHint)
 
@@ -76,23 +83,18 @@ func newBiginTab(u *UI) *biginTab {
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	t.content = container.NewBorder(t.bar.content, nil, nil, nil, split)
-	s.onChange(t.signInChanged)
+	s.onChange(t.loading.signInChanged)
 	return t
 }
 
-func (t *biginTab) opened() {
-	if !t.loaded {
-		t.load()
-	}
-}
+func (t *biginTab) opened() { t.loading.opened() }
 
 func (t *biginTab) dropped(uris []fyne.URI) { t.panel.dropped(uris) }
 
-func (t *biginTab) signInChanged() {
-	t.loaded = false
-	if t.u.list[t.u.tabs.SelectedIndex()] == t {
-		t.load()
-	}
+func (t *biginTab) signedOut() {
+	t.count.SetText("")
+	t.panel.emptyHint = "Sign in to Zoho to see your Bigin records."
+	t.panel.setTarget(nil)
 }
 
 func (t *biginTab) currentModule() bigin.Module {
@@ -108,68 +110,54 @@ func (t *biginTab) load() {
 	if t.u == nil || t.list == nil { // the Select fires during construction
 		return
 	}
-	t.loaded = true
-	t.gen++
-	gen, m, q := t.gen, t.currentModule(), t.search.Text
+	m, q := t.currentModule(), t.search.Text
 	t.records = nil
 	t.list.UnselectAll()
 	t.list.Refresh()
 	t.selected.SetText("")
 	t.problem.show(nil)
 	t.panel.emptyHint = pickRecordHint
-	t.progress.Stop() // a load in progress is dropped (gen): its spinner too
-	t.progress.Hide()
-	if s := t.u.signInFor(Zoho); s.state == checking {
-		t.loaded = false // loads when the sign-in check finishes
-		return
-	} else if !s.ready() {
-		t.count.SetText("")
-		t.panel.emptyHint = "Sign in to Zoho to see your Bigin records."
-		t.panel.setTarget(nil)
+	if !t.loading.start() {
 		return
 	}
 	t.panel.setTarget(nil)
 	t.count.SetText("Loading " + m.Label() + "…")
-	t.progress.Show()
-	t.progress.Start()
 	services := t.u.env.Services
-	t.u.goDo(func() {
+	fetch(&t.loading, func() (biginData, error) {
 		c, err := services.Bigin()
-		var recs []bigin.Record
-		if err == nil {
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-			recs, err = c.Records(ctx, m, q)
-			cancel()
+		if err != nil {
+			return biginData{}, err
 		}
-		t.u.do(func() {
-			if gen != t.gen {
-				return
-			}
-			t.progress.Stop()
-			t.progress.Hide()
-			if err != nil {
-				t.count.SetText("")
-				t.problem.show(err)
-				return
-			}
-			t.client, t.records = c, recs
-			t.list.Refresh()
-			t.u.trace("Bigin %s listed (%d)", m.Label(), len(recs))
-			if len(recs) > 0 {
-				t.list.Select(0) // show a photo right away; the admin picks another in the list
-			}
-			switch {
-			case len(recs) == 0 && q != "":
-				t.count.SetText("No " + m.Label() + " match \u201c" + q + "\u201d.")
-			case len(recs) == 0:
-				t.count.SetText("No " + m.Label() + " yet.")
-			case len(recs) == 1:
-				t.count.SetText("1 record")
-			default:
-				t.count.SetText(itoa(len(recs)) + " records")
-			}
-		})
-	})
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		recs, err := c.Records(ctx, m, q)
+		return biginData{client: c, records: recs}, err
+	}, func(d biginData, err error) { t.show(m, q, d, err) })
+}
+
+// show lists the records found for module m and search q.
+func (t *biginTab) show(m bigin.Module, q string, d biginData, err error) {
+	if err != nil {
+		t.count.SetText("")
+		t.problem.show(err)
+		return
+	}
+	t.client, t.records = d.client, d.records
+	t.list.Refresh()
+	t.u.trace("Bigin %s listed (%d)", m.Label(), len(d.records))
+	if len(d.records) > 0 {
+		t.list.Select(0) // show a photo right away; the admin picks another in the list
+	}
+	switch n := len(d.records); {
+	case n == 0 && q != "":
+		t.count.SetText("No " + m.Label() + " match \u201c" + q + "\u201d.")
+	case n == 0:
+		t.count.SetText("No " + m.Label() + " yet.")
+	case n == 1:
+		t.count.SetText("1 record")
+	default:
+		t.count.SetText(itoa(n) + " records")
+	}
 }
 
 func (t *biginTab) onSelected(id widget.ListItemID) {

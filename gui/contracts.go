@@ -31,8 +31,7 @@ type contractsTab struct {
 	info    contracts.OrgInfo
 	have    bool
 	busy    bool
-	loaded  bool
-	gen     int // bumped on every load: a late answer for an older load or save is dropped
+	loading tabLoad // its gen also drops a save's answer that comes after a reload
 	content fyne.CanvasObject
 }
 
@@ -46,6 +45,7 @@ type field struct {
 
 func newContractsTab(u *UI) *contractsTab {
 	t := &contractsTab{u: u}
+	t.loading = tabLoad{u: u, p: Zoho, tab: t, load: t.load, signedOut: t.signedOut}
 	s := u.signInFor(Zoho)
 	t.bar = s.newBar()
 	required := func(s string) error {
@@ -91,27 +91,21 @@ func newContractsTab(u *UI) *contractsTab {
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(intro, t.form, container.NewHBox(t.saveB, t.reloadB), t.progress, t.status, t.problem.content)
 	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
-	s.onChange(t.signInChanged)
+	s.onChange(t.loading.signInChanged)
 	t.updateSave()
 	return t
 }
 
-func (t *contractsTab) opened() {
-	if !t.loaded {
-		t.load()
-	}
+func (t *contractsTab) opened() { t.loading.opened() }
+
+func (t *contractsTab) signedOut() {
+	t.have = false
+	t.setBusy(false, "Sign in to Zoho to see your organization info.")
 }
 
 // dropped explains where pictures go: Contracts has no picture in its org info.
 func (t *contractsTab) dropped([]fyne.URI) {
 	t.status.SetText("Zoho Contracts has no logo to change here. To change your organization's logo, open the Zoho CRM tab and drop the image there.")
-}
-
-func (t *contractsTab) signInChanged() {
-	t.loaded = false
-	if t.u.list[t.u.tabs.SelectedIndex()] == t {
-		t.load()
-	}
 }
 
 // update is what would be sent: only the fields that differ from what was loaded.
@@ -147,7 +141,7 @@ func (t *contractsTab) updateSave() {
 	} else {
 		t.saveB.Disable()
 	}
-	if t.busy || !t.have && !t.loaded {
+	if t.busy || !t.have && !t.loading.loaded {
 		t.reloadB.Disable()
 	} else {
 		t.reloadB.Enable()
@@ -175,45 +169,35 @@ func (t *contractsTab) setBusy(busy bool, msg string) {
 }
 
 func (t *contractsTab) load() {
-	t.gen++
-	gen := t.gen
-	t.loaded = true
 	t.problem.show(nil)
-	if s := t.u.signInFor(Zoho); s.state == checking {
-		t.loaded = false // loads when the sign-in check finishes
-		return
-	} else if !s.ready() {
-		t.have = false
-		t.setBusy(false, "Sign in to Zoho to see your organization info.")
+	if !t.loading.start() {
 		return
 	}
 	t.setBusy(true, "Loading the organization info from Zoho Contracts…")
 	services := t.u.env.Services
-	t.u.goDo(func() {
+	fetch(&t.loading, func() (contracts.OrgInfo, error) {
 		c, err := services.Contracts()
-		var info contracts.OrgInfo
-		if err == nil {
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-			info, err = c.OrgInfo(ctx)
-			cancel()
+		if err != nil {
+			return contracts.OrgInfo{}, err
 		}
-		t.u.do(func() {
-			if gen != t.gen {
-				return
-			}
-			if err != nil {
-				t.setBusy(false, "")
-				t.problem.show(err)
-				return
-			}
-			t.info, t.have = info, true
-			for _, f := range t.fields {
-				f.entry.SetText(*f.get(&info))
-			}
-			t.setBusy(false, "")
-			t.u.trace("Zoho Contracts form loaded")
-		})
-	})
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		return c.OrgInfo(ctx)
+	}, t.show)
+}
+
+func (t *contractsTab) show(info contracts.OrgInfo, err error) {
+	if err != nil {
+		t.setBusy(false, "")
+		t.problem.show(err)
+		return
+	}
+	t.info, t.have = info, true
+	for _, f := range t.fields {
+		f.entry.SetText(*f.get(&info))
+	}
+	t.setBusy(false, "")
+	t.u.trace("Zoho Contracts form loaded")
 }
 
 func (t *contractsTab) onSave() {
@@ -229,7 +213,7 @@ func (t *contractsTab) onSave() {
 		t.status.SetText("Nothing has changed.")
 		return
 	}
-	apiName, gen := t.info.APIName, t.gen
+	apiName, gen := t.info.APIName, t.loading.gen
 	t.problem.show(nil)
 	t.setBusy(true, "Saving in Zoho Contracts…")
 	services := t.u.env.Services
@@ -241,7 +225,7 @@ func (t *contractsTab) onSave() {
 			cancel()
 		}
 		t.u.do(func() {
-			if gen != t.gen { // the form was reloaded meanwhile (a sign-in change)
+			if gen != t.loading.gen { // the form was reloaded meanwhile (a sign-in change)
 				if err != nil {
 					dialog.ShowInformation("The organization info was not saved", plainSentence(err), t.u.win)
 				}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"logodesk/service/crm"
 	"logodesk/service/photo"
 )
 
@@ -18,9 +19,16 @@ type crmTab struct {
 	org     *widget.Label
 	panel   *photoPanel
 	problem *problemView
-	loaded  bool
-	gen     int // bumped on every load: a late answer for an older one is dropped
+	loading tabLoad
 	content fyne.CanvasObject
+}
+
+// crmData is what the tab fetches: the client, and the organization (orgErr
+// alone does not stop the logo from showing).
+type crmData struct {
+	client *crm.Client
+	org    crm.Org
+	orgErr error
 }
 
 func newCRMTab(u *UI) *crmTab {
@@ -32,68 +40,52 @@ func newCRMTab(u *UI) *crmTab {
 	t.problem = newProblemView(u, Zoho)
 	body := container.NewVBox(t.org, t.problem.content, t.panel.content)
 	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
-	s.onChange(t.signInChanged)
+	t.loading = tabLoad{u: u, p: Zoho, tab: t, load: t.load, signedOut: t.signedOut}
+	s.onChange(t.loading.signInChanged)
 	return t
 }
 
-func (t *crmTab) opened() {
-	if !t.loaded {
-		t.load()
-	}
-}
+func (t *crmTab) opened() { t.loading.opened() }
 
 func (t *crmTab) dropped(uris []fyne.URI) { t.panel.dropped(uris) }
 
-func (t *crmTab) signInChanged() {
-	t.loaded = false
-	if t.u.list[t.u.tabs.SelectedIndex()] == t {
-		t.load()
-	}
+func (t *crmTab) signedOut() {
+	t.org.SetText("")
+	t.panel.emptyHint = "Sign in to Zoho to see your organization's logo."
+	t.panel.setTarget(nil)
 }
 
 func (t *crmTab) load() {
-	t.gen++
-	gen := t.gen
-	t.loaded = true
 	t.problem.show(nil)
-	if s := t.u.signInFor(Zoho); s.state == checking {
-		t.loaded = false // loads when the sign-in check finishes
-		return
-	} else if !s.ready() {
-		t.org.SetText("")
-		t.panel.emptyHint = "Sign in to Zoho to see your organization's logo."
-		t.panel.setTarget(nil)
+	if !t.loading.start() {
 		return
 	}
 	t.org.SetText("Loading the organization…")
 	services := t.u.env.Services
-	t.u.goDo(func() {
+	fetch(&t.loading, func() (crmData, error) {
 		c, err := services.CRM()
 		if err != nil {
-			t.u.do(func() {
-				if gen != t.gen {
-					return
-				}
-				t.org.SetText("")
-				t.problem.show(err)
-				t.panel.setTarget(nil)
-			})
-			return
+			return crmData{}, err
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
 		org, orgErr := c.Org(ctx)
-		t.u.do(func() {
-			if gen != t.gen {
-				return
-			}
-			if orgErr != nil {
-				t.org.SetText("")
-				t.problem.show(orgErr)
-			} else {
-				t.org.SetText("Organization: " + org.Name)
-			}
-			t.panel.setTarget(photo.CRMOrg(c))
-		})
-	})
+		return crmData{client: c, org: org, orgErr: orgErr}, nil
+	}, t.show)
+}
+
+func (t *crmTab) show(d crmData, err error) {
+	if err != nil {
+		t.org.SetText("")
+		t.problem.show(err)
+		t.panel.setTarget(nil)
+		return
+	}
+	if d.orgErr != nil {
+		t.org.SetText("")
+		t.problem.show(d.orgErr)
+	} else {
+		t.org.SetText("Organization: " + d.org.Name)
+	}
+	t.panel.setTarget(photo.CRMOrg(d.client))
 }

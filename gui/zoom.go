@@ -28,9 +28,14 @@ type zoomTab struct {
 	panel    *photoPanel
 
 	shown   zoom.User
-	gen     int
-	loaded  bool
+	loading tabLoad
 	content fyne.CanvasObject
+}
+
+// zoomData is what a lookup fetches.
+type zoomData struct {
+	client *zoom.Client
+	user   zoom.User
 }
 
 func newZoomTab(u *UI) *zoomTab {
@@ -47,28 +52,24 @@ func newZoomTab(u *UI) *zoomTab {
 	t.progress = widget.NewProgressBarInfinite()
 	t.progress.Stop()
 	t.progress.Hide()
+	t.loading = tabLoad{u: u, p: Zoom, tab: t, load: t.onMe, signedOut: t.signedOut, spinner: t.progress}
 	t.problem = newProblemView(u, Zoom)
 	t.panel = newPhotoPanel(u, Zoom, "Zoom", "picture", "Sign in to Zoom to see your profile picture.")
 	search := container.NewBorder(nil, nil, t.meB, t.findB, t.who)
 	body := container.NewVBox(search, t.progress, t.user, t.problem.content, t.panel.content)
 	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
-	s.onChange(t.signInChanged)
+	s.onChange(t.loading.signInChanged)
 	return t
 }
 
-func (t *zoomTab) opened() {
-	if !t.loaded {
-		t.load(zoom.Me)
-	}
-}
+func (t *zoomTab) opened() { t.loading.opened() }
 
 func (t *zoomTab) dropped(uris []fyne.URI) { t.panel.dropped(uris) }
 
-func (t *zoomTab) signInChanged() {
-	t.loaded = false
-	if t.u.list[t.u.tabs.SelectedIndex()] == t {
-		t.load(zoom.Me)
-	}
+func (t *zoomTab) signedOut() {
+	t.user.SetText("")
+	t.panel.emptyHint = "Sign in to Zoom to see your profile picture."
+	t.panel.setTarget(nil)
 }
 
 func (t *zoomTab) onMe() {
@@ -92,19 +93,8 @@ func (t *zoomTab) onFind() {
 
 // load shows user who ("me", an id or an email).
 func (t *zoomTab) load(who string) {
-	t.loaded = true
-	t.gen++
-	gen := t.gen
 	t.problem.show(nil)
-	t.progress.Stop() // a load in progress is dropped (gen): its spinner too
-	t.progress.Hide()
-	if s := t.u.signInFor(Zoom); s.state == checking {
-		t.loaded = false // loads when the sign-in check finishes
-		return
-	} else if !s.ready() {
-		t.user.SetText("")
-		t.panel.emptyHint = "Sign in to Zoom to see your profile picture."
-		t.panel.setTarget(nil)
+	if !t.loading.start() {
 		return
 	}
 	if who == zoom.Me {
@@ -112,34 +102,29 @@ func (t *zoomTab) load(who string) {
 	} else {
 		t.user.SetText("Looking up " + who + "…")
 	}
-	t.progress.Show()
-	t.progress.Start()
 	services := t.u.env.Services
-	t.u.goDo(func() {
+	fetch(&t.loading, func() (zoomData, error) {
 		c, err := services.Zoom()
-		var usr zoom.User
-		if err == nil {
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-			usr, err = c.User(ctx, who)
-			cancel()
+		if err != nil {
+			return zoomData{}, err
 		}
-		t.u.do(func() {
-			if gen != t.gen {
-				return
-			}
-			t.progress.Stop()
-			t.progress.Hide()
-			if err != nil {
-				// Keep showing the previous user; say what went wrong.
-				t.user.SetText(describeUser(t.shown))
-				t.problem.show(err)
-				return
-			}
-			t.shown = usr
-			t.user.SetText(describeUser(usr))
-			t.panel.setTarget(photo.ZoomUser(c, usr))
-		})
-	})
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		usr, err := c.User(ctx, who)
+		return zoomData{client: c, user: usr}, err
+	}, t.show)
+}
+
+func (t *zoomTab) show(d zoomData, err error) {
+	if err != nil {
+		// Keep showing the previous user; say what went wrong.
+		t.user.SetText(describeUser(t.shown))
+		t.problem.show(err)
+		return
+	}
+	t.shown = d.user
+	t.user.SetText(describeUser(d.user))
+	t.panel.setTarget(photo.ZoomUser(d.client, d.user))
 }
 
 func describeUser(u zoom.User) string {
