@@ -27,10 +27,11 @@ type biginTab struct {
 	problem  *problemView
 	panel    *photoPanel
 
-	client  *bigin.Client
-	records []bigin.Record
-	loading tabLoad
-	content fyne.CanvasObject
+	client      *bigin.Client
+	records     []bigin.Record
+	selectedRow int // -1 when no record is selected
+	loading     tabLoad
+	content     fyne.CanvasObject
 }
 
 // biginData is what a search fetches.
@@ -42,7 +43,7 @@ type biginData struct {
 const pickRecordHint = "Pick a record on the left to see its photo."
 
 func newBiginTab(u *UI) *biginTab {
-	t := &biginTab{u: u}
+	t := &biginTab{u: u, selectedRow: -1}
 	t.loading = tabLoad{u: u, p: Zoho, tab: t, load: t.load, signedOut: t.signedOut}
 	s := u.signInFor(Zoho)
 	t.bar = s.newBar()
@@ -89,7 +90,40 @@ func newBiginTab(u *UI) *biginTab {
 
 func (t *biginTab) opened() { t.loading.opened() }
 
-func (t *biginTab) dropped(uris []fyne.URI) { t.panel.dropped(uris) }
+// dropped takes files dropped on the window. Dropped on a row of the record
+// list, they are for that record: it is selected first, and the file is opened
+// once its photo is loaded, so the picture never lands on another record.
+func (t *biginTab) dropped(pos fyne.Position, uris []fyne.URI) {
+	row, overList := t.rowAt(pos)
+	switch {
+	case !overList:
+		t.panel.dropped(uris)
+	case row < 0:
+		t.panel.refuse("Drop the image on a record in the list, or on the photo area on the right.")
+	case row == t.selectedRow:
+		t.panel.dropped(uris)
+	default:
+		t.list.Select(row)
+		t.panel.dropAfterLoad(uris)
+	}
+}
+
+// rowAt is the record row under the window position pos (-1 when none), and
+// whether pos is over the record list at all.
+func (t *biginTab) rowAt(pos fyne.Position) (int, bool) {
+	top := t.u.app.Driver().AbsolutePositionForObject(t.list)
+	size := t.list.Size()
+	if pos.X < top.X || pos.Y < top.Y || pos.X >= top.X+size.Width || pos.Y >= top.Y+size.Height {
+		return -1, false
+	}
+	// Every row has the template's height, and rows are a padding apart (Fyne's list layout).
+	rowH := t.list.CreateItem().MinSize().Height + t.list.Theme().Size(theme.SizeNamePadding)
+	i := int((pos.Y - top.Y + t.list.GetScrollOffset()) / rowH)
+	if i < 0 || i >= len(t.records) {
+		return -1, true
+	}
+	return i, true
+}
 
 func (t *biginTab) signedOut() {
 	t.count.SetText("")
@@ -111,7 +145,7 @@ func (t *biginTab) load() {
 		return
 	}
 	m, q := t.currentModule(), t.search.Text
-	t.records = nil
+	t.records, t.selectedRow = nil, -1
 	t.list.UnselectAll()
 	t.list.Refresh()
 	t.selected.SetText("")
@@ -165,6 +199,7 @@ func (t *biginTab) onSelected(id widget.ListItemID) {
 		return
 	}
 	r := t.records[id]
+	t.selectedRow = id
 	t.selected.SetText(r.Name)
 	t.panel.setTarget(photo.BiginRecord(t.client, t.currentModule(), r))
 }

@@ -104,7 +104,7 @@ func (t *contractsTab) signedOut() {
 }
 
 // dropped explains where pictures go: Contracts has no picture in its org info.
-func (t *contractsTab) dropped([]fyne.URI) {
+func (t *contractsTab) dropped(fyne.Position, []fyne.URI) {
 	t.status.SetText("Zoho Contracts has no logo to change here. To change your organization's logo, open the Zoho CRM tab and drop the image there.")
 }
 

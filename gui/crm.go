@@ -47,7 +47,7 @@ func newCRMTab(u *UI) *crmTab {
 
 func (t *crmTab) opened() { t.loading.opened() }
 
-func (t *crmTab) dropped(uris []fyne.URI) { t.panel.dropped(uris) }
+func (t *crmTab) dropped(_ fyne.Position, uris []fyne.URI) { t.panel.dropped(uris) }
 
 func (t *crmTab) signedOut() {
 	t.org.SetText("")

@@ -71,7 +71,7 @@ func drop(u *UI, paths ...string) {
 	for i, p := range paths {
 		uris[i] = storage.NewFileURI(p)
 	}
-	onUI(func() { u.onDropped(fyne.NewPos(300, 300), uris) })
+	onUI(func() { u.onDropped(fyne.NewPos(800, 400), uris) }) // right of Bigin's record list
 	u.waitIdle()
 }
 

@@ -43,7 +43,8 @@ type photoPanel struct {
 	source  []byte  // the dropped file, kept to re-fit when "square" changes
 	fitted  *Fitted // the candidate, ready to upload
 	entries []backup.Entry
-	listErr error // the backup folder could not be read: said instead of "None yet"
+	listErr error      // the backup folder could not be read: said instead of "None yet"
+	queued  []fyne.URI // dropped for this slot before its picture was loaded
 
 	current, candidate *preview
 	explain            *widget.Label
@@ -119,7 +120,7 @@ func (pp *photoPanel) setTarget(t photo.Target) {
 	pp.clearCandidate()
 	pp.problem.show(nil)
 	pp.status.SetText("")
-	pp.entries, pp.listErr = nil, nil
+	pp.entries, pp.listErr, pp.queued = nil, nil, nil
 	pp.noCopyB.Hide()
 	pp.showHistory()
 	if t == nil {
@@ -177,6 +178,10 @@ func (pp *photoPanel) reload(done string) {
 			pp.problem.show(nil)
 			pp.endBusy(done)
 			pp.u.trace("%s %s loaded", pp.service, pp.noun)
+			if q := pp.queued; q != nil {
+				pp.queued = nil
+				pp.dropped(q)
+			}
 		})
 	})
 }
@@ -301,6 +306,16 @@ func (pp *photoPanel) dropped(uris []fyne.URI) {
 	default:
 		pp.openPath(uris[0].Path())
 	}
+}
+
+// dropAfterLoad takes files dropped for the slot just set: they are opened once
+// its current picture is loaded (the panel is busy until then).
+func (pp *photoPanel) dropAfterLoad(uris []fyne.URI) {
+	if pp.target == nil {
+		pp.dropped(uris)
+		return
+	}
+	pp.queued = uris
 }
 
 func (pp *photoPanel) onChooseFile() {

@@ -32,8 +32,9 @@ const defaultWidth, defaultHeight = 980, 700
 type tab interface {
 	// opened runs when the tab becomes visible: load what it shows, once.
 	opened()
-	// dropped receives files dropped anywhere on the window while the tab is visible.
-	dropped(uris []fyne.URI)
+	// dropped receives files dropped anywhere on the window while the tab is
+	// visible, and where (window coordinates).
+	dropped(pos fyne.Position, uris []fyne.URI)
 }
 
 // UI is the LogoDesk window.
@@ -145,10 +146,10 @@ func (u *UI) onTabSelected(item *container.TabItem) {
 
 // onDropped routes files dropped anywhere on the window to the visible tab.
 // Fyne calls it on the UI goroutine.
-func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
+func (u *UI) onDropped(pos fyne.Position, uris []fyne.URI) {
 	u.traceDrop = time.Now()
 	u.trace("drop received (%d item(s))", len(uris))
-	u.list[u.tabs.SelectedIndex()].dropped(uris)
+	u.list[u.tabs.SelectedIndex()].dropped(pos, uris)
 }
 
 func (u *UI) onClosed() {

@@ -64,7 +64,7 @@ func newZoomTab(u *UI) *zoomTab {
 
 func (t *zoomTab) opened() { t.loading.opened() }
 
-func (t *zoomTab) dropped(uris []fyne.URI) { t.panel.dropped(uris) }
+func (t *zoomTab) dropped(_ fyne.Position, uris []fyne.URI) { t.panel.dropped(uris) }
 
 func (t *zoomTab) signedOut() {
 	t.user.SetText("")
@@ -97,11 +97,17 @@ func (t *zoomTab) load(who string) {
 	if !t.loading.start() {
 		return
 	}
+	// Nobody is shown while a lookup runs: the panel must never show, or take a
+	// drop for, someone other than the person the search box names.
+	t.shown = zoom.User{}
 	if who == zoom.Me {
 		t.user.SetText("Loading your Zoom profile…")
+		t.panel.emptyHint = "Loading your Zoom profile…"
 	} else {
 		t.user.SetText("Looking up " + who + "…")
+		t.panel.emptyHint = "Looking up " + who + "…"
 	}
+	t.panel.setTarget(nil)
 	services := t.u.env.Services
 	fetch(&t.loading, func() (zoomData, error) {
 		c, err := services.Zoom()
@@ -117,8 +123,9 @@ func (t *zoomTab) load(who string) {
 
 func (t *zoomTab) show(d zoomData, err error) {
 	if err != nil {
-		// Keep showing the previous user; say what went wrong.
-		t.user.SetText(describeUser(t.shown))
+		t.user.SetText("")
+		t.panel.emptyHint = "No one is shown. Type a user's email and press Find, or press Me for your own picture."
+		t.panel.setTarget(nil)
 		t.problem.show(err)
 		return
 	}
