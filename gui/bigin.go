@@ -128,7 +128,7 @@ func (t *biginTab) rowAt(pos fyne.Position) (int, bool) {
 func (t *biginTab) signedOut() {
 	t.count.SetText("")
 	t.panel.emptyHint = "Sign in to Zoho to see your Bigin records."
-	t.panel.setTarget(nil)
+	t.panel.setTarget(nil, "")
 }
 
 func (t *biginTab) currentModule() bigin.Module {
@@ -154,7 +154,7 @@ func (t *biginTab) load() {
 	if !t.loading.start() {
 		return
 	}
-	t.panel.setTarget(nil)
+	t.panel.setTarget(nil, "")
 	t.count.SetText("Loading " + m.Label() + "…")
 	services := t.u.env.Services
 	fetch(&t.loading, func() (biginData, error) {
@@ -201,7 +201,7 @@ func (t *biginTab) onSelected(id widget.ListItemID) {
 	r := t.records[id]
 	t.selectedRow = id
 	t.selected.SetText(r.Name)
-	t.panel.setTarget(photo.BiginRecord(t.client, t.currentModule(), r))
+	t.panel.setTarget(photo.BiginRecord(t.client, t.currentModule(), r), r.Name)
 }
 
 // selectRecord selects the record named name; for tests.

@@ -52,7 +52,7 @@ func (t *crmTab) dropped(_ fyne.Position, uris []fyne.URI) { t.panel.dropped(uri
 func (t *crmTab) signedOut() {
 	t.org.SetText("")
 	t.panel.emptyHint = "Sign in to Zoho to see your organization's logo."
-	t.panel.setTarget(nil)
+	t.panel.setTarget(nil, "")
 }
 
 func (t *crmTab) load() {
@@ -78,7 +78,7 @@ func (t *crmTab) show(d crmData, err error) {
 	if err != nil {
 		t.org.SetText("")
 		t.problem.show(err)
-		t.panel.setTarget(nil)
+		t.panel.setTarget(nil, "")
 		return
 	}
 	if d.orgErr != nil {
@@ -87,5 +87,5 @@ func (t *crmTab) show(d crmData, err error) {
 	} else {
 		t.org.SetText("Organization: " + d.org.Name)
 	}
-	t.panel.setTarget(photo.CRMOrg(d.client))
+	t.panel.setTarget(photo.CRMOrg(d.client), d.org.Name)
 }

@@ -121,7 +121,7 @@ func TestCRMShowsLogoAndReplacesIt(t *testing.T) {
 	if !p.explain.Visible() || !strings.Contains(p.explain.Text, "1 MB") {
 		t.Errorf("fitting sentence = %q, want it to mention the 1 MB limit", p.explain.Text)
 	}
-	if p.replaceB.Text != "Replace logo" || p.replaceB.Disabled() {
+	if p.replaceB.Text != "Replace Zylker Inc.\u2019s logo" || p.replaceB.Disabled() {
 		t.Fatalf("replace button %q disabled=%v", p.replaceB.Text, p.replaceB.Disabled())
 	}
 	if n := uploads(e.Sandbox, "POST", "/zoho/crm/v8/org/photo"); n != 0 {

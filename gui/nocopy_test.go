@@ -39,7 +39,7 @@ func TestReplaceAndDeleteWithoutKeepingACopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	target := &noCopyTarget{Target: photo.CRMOrg(c)}
-	onUI(func() { p.setTarget(target) })
+	onUI(func() { p.setTarget(target, "Zylker Inc.") })
 	u.waitIdle()
 
 	drop(u, writeTemp(t, "logo.png", sessiontest.PNG(300, 300)))
@@ -65,7 +65,7 @@ func TestReplaceAndDeleteWithoutKeepingACopy(t *testing.T) {
 	// Delete: the same, after its confirmation.
 	target.failNext = true
 	tap(u, p.deleteB)
-	tapDialogButton(t, u, "Yes")
+	tapDialogButton(t, u, "Delete logo")
 	if !p.noCopyB.Visible() || p.noCopyB.Text != "Delete without keeping a copy" {
 		t.Fatalf("after a failed delete: button %q visible=%v, problem %q", p.noCopyB.Text, p.noCopyB.Visible(), p.problem.text())
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -37,6 +38,7 @@ type photoPanel struct {
 	emptyHint string   // shown when there is no slot (no record picked yet)
 
 	target  photo.Target
+	owner   string // whose picture it is, for the buttons: "Zylker Inc.", "Maya Member"
 	gen     int
 	busy    bool
 	hasCur  bool
@@ -107,14 +109,17 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 		widget.NewSeparator(),
 		pp.historyBox,
 	)
-	pp.setTarget(nil)
+	pp.setTarget(nil, "")
 	return pp
 }
 
-// setTarget shows slot t (nil: none, e.g. no record picked) and loads its picture.
-func (pp *photoPanel) setTarget(t photo.Target) {
+// setTarget shows slot t (nil: none, e.g. no record picked), owned by owner
+// (named on the buttons), and loads its picture.
+func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	pp.gen++
-	pp.target = t
+	pp.target, pp.owner = t, owner
+	pp.replaceB.SetText("Replace " + pp.whose())
+	pp.deleteB.SetText("Delete " + pp.whose() + "…")
 	pp.busy = false
 	pp.hasCur = false
 	pp.clearCandidate()
@@ -129,6 +134,14 @@ func (pp *photoPanel) setTarget(t photo.Target) {
 		return
 	}
 	pp.reload("")
+}
+
+// whose names the picture: "Zylker Inc.'s logo", or "the logo" when the owner is unknown.
+func (pp *photoPanel) whose() string {
+	if pp.owner == "" {
+		return "the " + pp.noun
+	}
+	return pp.owner + "\u2019s " + pp.noun
 }
 
 // reload reads the slot's current picture and its backups; done, when not
@@ -435,16 +448,29 @@ func (pp *photoPanel) onDelete() {
 	if pp.target == nil || pp.busy {
 		return
 	}
-	// The confirmation names the slot, and holds for it alone: if another record or
-	// user is shown by the time the user answers, nothing is deleted.
+	// The confirmation names the slot and shows what goes, and holds for it alone:
+	// if another record or user is shown by the time the user answers, nothing is deleted.
 	gen := pp.gen
-	dialog.ShowConfirm("Delete the "+pp.noun+"?",
-		fmt.Sprintf("%s will be removed from %s.\nLogoDesk keeps a copy on this computer, so you can restore it later.", pp.target.Label(), pp.service),
-		func(ok bool) {
-			if ok && gen == pp.gen {
-				pp.doDelete()
-			}
-		}, pp.u.win)
+	thumb := canvas.NewImageFromImage(pp.current.img.Image)
+	thumb.FillMode = canvas.ImageFillContain
+	thumb.SetMinSize(fyne.NewSize(120, 120))
+	msg := wrapLabel(fmt.Sprintf("%s will be removed from %s. LogoDesk keeps a copy on this computer, so you can restore it later.", capitalise(pp.whose()), pp.service))
+	body := container.NewBorder(nil, nil, thumb, nil, msg)
+	d := dialog.NewCustomConfirm("Delete "+pp.whose()+"?", "Delete "+pp.noun, "Cancel", body, func(ok bool) {
+		if ok && gen == pp.gen {
+			pp.doDelete()
+		}
+	}, pp.u.win)
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Resize(fyne.NewSize(520, 220))
+	d.Show()
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func (pp *photoPanel) doDelete() {

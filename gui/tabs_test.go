@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -67,7 +68,7 @@ func TestBiginSearchReplaceDelete(t *testing.T) {
 	}
 	// Replace her photo.
 	drop(u, writeTemp(t, "face.png", sessiontest.PNG(300, 300)))
-	if p.fitted == nil || p.replaceB.Text != "Replace photo" {
+	if p.fitted == nil || p.replaceB.Text != "Replace Patricia Boyle\u2019s photo" {
 		t.Fatalf("no candidate: %q", p.problem.text())
 	}
 	fitted := p.fitted.Bytes
@@ -81,18 +82,36 @@ func TestBiginSearchReplaceDelete(t *testing.T) {
 		t.Fatalf("Bigin does not hold the new photo (%v)", err)
 	}
 
-	// Delete asks first; No keeps the photo, Yes deletes it (with a backup).
+	// Delete asks first, naming whose photo goes and showing it; Cancel keeps
+	// the photo, "Delete photo" deletes it (with a backup).
+	if p.deleteB.Text != "Delete Patricia Boyle\u2019s photo\u2026" {
+		t.Errorf("delete button %q", p.deleteB.Text)
+	}
 	tap(u, p.deleteB)
 	confirm := u.win.Canvas().Overlays().Top()
 	if confirm == nil {
 		t.Fatal("Delete asked nothing")
 	}
-	tapDialogButton(t, u, "No")
+	var named, thumb bool
+	onUI(func() {
+		for _, o := range test.LaidOutObjects(confirm) {
+			switch o := o.(type) {
+			case *widget.Label:
+				named = named || strings.Contains(o.Text, "Delete Patricia Boyle\u2019s photo?")
+			case *canvas.Image:
+				thumb = thumb || (o.Image != nil && o.Visible() && o.Size().Width >= 100)
+			}
+		}
+	})
+	if !named || !thumb {
+		t.Errorf("the confirmation names the record: %v, shows the photo: %v", named, thumb)
+	}
+	tapDialogButton(t, u, "Cancel")
 	if got, _ := c.Photo(context.Background(), bigin.Contacts, sandbox.DemoContactWithPic); !got.Present {
 		t.Fatal("No deleted the photo")
 	}
 	tap(u, p.deleteB)
-	tapDialogButton(t, u, "Yes")
+	tapDialogButton(t, u, "Delete photo")
 	if got, _ := c.Photo(context.Background(), bigin.Contacts, sandbox.DemoContactWithPic); got.Present {
 		t.Fatal("the photo is still there after Delete")
 	}

@@ -69,7 +69,7 @@ func (t *zoomTab) dropped(_ fyne.Position, uris []fyne.URI) { t.panel.dropped(ur
 func (t *zoomTab) signedOut() {
 	t.user.SetText("")
 	t.panel.emptyHint = "Sign in to Zoom to see your profile picture."
-	t.panel.setTarget(nil)
+	t.panel.setTarget(nil, "")
 }
 
 func (t *zoomTab) onMe() {
@@ -107,7 +107,7 @@ func (t *zoomTab) load(who string) {
 		t.user.SetText("Looking up " + who + "…")
 		t.panel.emptyHint = "Looking up " + who + "…"
 	}
-	t.panel.setTarget(nil)
+	t.panel.setTarget(nil, "")
 	services := t.u.env.Services
 	fetch(&t.loading, func() (zoomData, error) {
 		c, err := services.Zoom()
@@ -125,13 +125,13 @@ func (t *zoomTab) show(d zoomData, err error) {
 	if err != nil {
 		t.user.SetText("")
 		t.panel.emptyHint = "No one is shown. Type a user's email and press Find, or press Me for your own picture."
-		t.panel.setTarget(nil)
+		t.panel.setTarget(nil, "")
 		t.problem.show(err)
 		return
 	}
 	t.shown = d.user
 	t.user.SetText(describeUser(d.user))
-	t.panel.setTarget(photo.ZoomUser(d.client, d.user))
+	t.panel.setTarget(photo.ZoomUser(d.client, d.user), d.user.Name())
 }
 
 func describeUser(u zoom.User) string {
