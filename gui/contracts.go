@@ -80,7 +80,7 @@ func newContractsTab(u *UI) *contractsTab {
 		t.form.Items[len(t.form.Items)-1].HintText = hints[f.label]
 	}
 	t.saveB = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: t.onSave}
-	t.reloadB = &widget.Button{Text: "Reload", Icon: theme.ViewRefreshIcon(), Importance: widget.LowImportance, OnTapped: t.load}
+	t.reloadB = &widget.Button{Text: "Reload", Icon: theme.ViewRefreshIcon(), Importance: widget.LowImportance, OnTapped: t.onReload}
 	t.progress = widget.NewProgressBarInfinite()
 	t.progress.Stop()
 	t.progress.Hide()
@@ -198,6 +198,24 @@ func (t *contractsTab) show(info contracts.OrgInfo, err error) {
 	}
 	t.setBusy(false, "")
 	t.u.trace("Zoho Contracts form loaded")
+}
+
+// onReload reloads the form, asking first when it holds changes not saved.
+func (t *contractsTab) onReload() {
+	if !t.have || t.busy || t.update().Empty() {
+		t.load()
+		return
+	}
+	d := dialog.NewConfirm("Discard your changes?",
+		"Your changes to the organization info are not saved. Reloading shows what Zoho Contracts has now.",
+		func(ok bool) {
+			if ok {
+				t.load()
+			}
+		}, t.u.win)
+	d.SetConfirmText("Discard and reload")
+	d.SetDismissText("Keep editing")
+	d.Show()
 }
 
 func (t *contractsTab) onSave() {

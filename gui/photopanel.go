@@ -47,6 +47,9 @@ type photoPanel struct {
 	entries []backup.Entry
 	listErr error      // the backup folder could not be read: said instead of "None yet"
 	queued  []fyne.URI // dropped for this slot before its picture was loaded
+	// pending keeps, per slot key, a candidate the admin left by picking another
+	// record or user, so coming back finds it again instead of losing it silently.
+	pending map[string]pendingCandidate
 
 	current, candidate *preview
 	explain            *widget.Label
@@ -65,7 +68,7 @@ type photoPanel struct {
 }
 
 func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPanel {
-	pp := &photoPanel{u: u, p: p, noun: noun, service: service, emptyHint: emptyHint}
+	pp := &photoPanel{u: u, p: p, noun: noun, service: service, emptyHint: emptyHint, pending: map[string]pendingCandidate{}}
 	pp.current = newPreview("Current "+noun, "No "+noun+" yet")
 	pp.candidate = newPreview("New "+noun, "")
 	pp.explain = widget.NewLabel("")
@@ -113,10 +116,23 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	return pp
 }
 
+// pendingCandidate is a fitted picture not sent yet, with its preview.
+type pendingCandidate struct {
+	source           []byte
+	fitted           Fitted
+	thumb            image.Image
+	caption, explain string
+	square           bool
+}
+
 // setTarget shows slot t (nil: none, e.g. no record picked), owned by owner
 // (named on the buttons), and loads its picture.
 func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	pp.gen++
+	if pp.target != nil && pp.fitted != nil {
+		pp.pending[pp.target.Key()] = pendingCandidate{source: pp.source, fitted: *pp.fitted, thumb: pp.candidate.img.Image,
+			caption: pp.candidate.caption.Text, explain: pp.explain.Text, square: pp.square.Checked}
+	}
 	pp.target, pp.owner = t, owner
 	pp.replaceB.SetText("Replace " + pp.whose())
 	pp.deleteB.SetText("Delete " + pp.whose() + "…")
@@ -131,6 +147,14 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	if t == nil {
 		pp.current.clear(pp.emptyHint)
 		pp.endBusy("")
+		return
+	}
+	if c, ok := pp.pending[t.Key()]; ok {
+		delete(pp.pending, t.Key())
+		pp.showCandidate(c.source, c.fitted, c.thumb, c.caption, c.explain)
+		pp.square.Checked = c.square // not SetChecked: that would fit the picture again
+		pp.square.Refresh()
+		pp.reload(fmt.Sprintf("The new %s you chose earlier is still here. Nothing is sent until you press \u201c%s\u201d.", pp.noun, pp.replaceB.Text))
 		return
 	}
 	pp.reload("")
@@ -295,6 +319,21 @@ func (pp *photoPanel) clearCandidate() {
 // refuse shows one plain sentence about unusable input; nothing is uploaded.
 func (pp *photoPanel) refuse(sentence string) {
 	pp.clearCandidate()
+	pp.say(sentence)
+}
+
+// refuseFile refuses a file but keeps the candidate chosen before it, if any:
+// a bad second choice does not throw the first away.
+func (pp *photoPanel) refuseFile(sentence string) {
+	if pp.fitted == nil {
+		pp.refuse(sentence)
+		return
+	}
+	pp.say(sentence + " The " + pp.noun + " you chose before is still here.")
+}
+
+// say shows sentence where problems go and ends the busy state.
+func (pp *photoPanel) say(sentence string) {
 	pp.problem.show(nil)
 	pp.endBusy("")
 	pp.problem.msg.SetText(sentence)
@@ -313,9 +352,9 @@ func (pp *photoPanel) dropped(uris []fyne.URI) {
 		pp.status.SetText("LogoDesk is still busy with the last step; drop the image again in a moment.")
 	case len(uris) == 0:
 	case len(uris) > 1:
-		pp.refuse(fmt.Sprintf("You dropped %d files. Drop one image at a time.", len(uris)))
+		pp.refuseFile(fmt.Sprintf("You dropped %d files. Drop one image at a time.", len(uris)))
 	case uris[0].Scheme() != "file":
-		pp.refuse("LogoDesk can only use image files saved on this computer. Save the image first, then drop the file.")
+		pp.refuseFile("LogoDesk can only use image files saved on this computer. Save the image first, then drop the file.")
 	default:
 		pp.openPath(uris[0].Path())
 	}
@@ -351,7 +390,6 @@ func (pp *photoPanel) openPath(path string) {
 	if pp.target == nil || pp.busy {
 		return
 	}
-	pp.clearCandidate()
 	pp.problem.show(nil)
 	pp.startBusy("Checking the image…")
 	gen := pp.gen
@@ -361,23 +399,23 @@ func (pp *photoPanel) openPath(path string) {
 		if err != nil {
 			pp.u.do(func() {
 				if gen == pp.gen {
-					pp.refuse(plainSentence(err))
+					pp.refuseFile(plainSentence(err))
 				}
 			})
 			return
 		}
 		pp.u.do(func() {
 			if gen == pp.gen {
-				pp.source = data
-				pp.fit(false)
+				pp.fit(data, false)
 			}
 		})
 	})
 }
 
-// fit fits pp.source to the slot's limits (square or not) and shows the result.
-func (pp *photoPanel) fit(square bool) {
-	data, gen, lim := pp.source, pp.gen, pp.target.Limit()
+// fit fits data to the slot's limits (square or not) and shows the result as
+// the candidate; when it can't be fitted, the candidate before stays.
+func (pp *photoPanel) fit(data []byte, square bool) {
+	gen, lim := pp.gen, pp.target.Limit()
 	images := pp.u.env.Images
 	pp.startBusy("Fitting the image to " + lim.Service + "'s limits…")
 	pp.u.goDo(func() {
@@ -396,16 +434,11 @@ func (pp *photoPanel) fit(square bool) {
 				return
 			}
 			if err != nil {
-				pp.refuse(plainSentence(err))
+				pp.refuseFile(plainSentence(err))
 				return
 			}
-			pp.fitted = &f
-			pp.candidate.set(thumb, fmt.Sprintf("%d×%d %s, %s", f.Width, f.Height, kindOf(f.MIME), limits.HumanBytes(int64(len(f.Bytes)))))
-			pp.candidateBox.Show()
-			pp.dropBox.Hide()
-			pp.explain.SetText(f.Explanation)
-			pp.explain.Show()
-			pp.endBusy(fmt.Sprintf("This is how the new %s will look. Nothing is sent until you press \u201cReplace %s\u201d.", pp.noun, pp.noun))
+			pp.showCandidate(data, f, thumb, fmt.Sprintf("%d×%d %s, %s", f.Width, f.Height, kindOf(f.MIME), limits.HumanBytes(int64(len(f.Bytes)))), f.Explanation)
+			pp.endBusy(fmt.Sprintf("This is how the new %s will look. Nothing is sent until you press \u201c%s\u201d.", pp.noun, pp.replaceB.Text))
 			if !pp.u.traceDrop.IsZero() {
 				pp.u.trace("candidate shown %d ms after the drop", time.Since(pp.u.traceDrop).Milliseconds())
 				pp.u.traceDrop = time.Time{}
@@ -417,11 +450,22 @@ func (pp *photoPanel) fit(square bool) {
 	})
 }
 
+// showCandidate shows f (fitted from source) as the picture Replace would send.
+func (pp *photoPanel) showCandidate(source []byte, f Fitted, thumb image.Image, caption, explain string) {
+	pp.source, pp.fitted = source, &f
+	pp.candidate.set(thumb, caption)
+	pp.candidateBox.Show()
+	pp.dropBox.Hide()
+	pp.explain.SetText(explain)
+	pp.explain.Show()
+	pp.updateButtons()
+}
+
 func (pp *photoPanel) onSquare(on bool) {
 	if pp.source == nil || pp.busy || pp.target == nil {
 		return
 	}
-	pp.fit(on)
+	pp.fit(pp.source, on)
 }
 
 func (pp *photoPanel) onDiscard() {
