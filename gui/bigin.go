@@ -18,7 +18,7 @@ type biginTab struct {
 	u        *UI
 	bar      *signInBar
 	module   *widget.Select
-	search   *widget.Entry
+	search   *keyEntry
 	searchB  *widget.Button
 	list     *widget.List
 	count    *widget.Label
@@ -53,7 +53,7 @@ func newBiginTab(u *UI) *biginTab {
 	}
 	t.module = widget.NewSelect(labels, func(string) { t.load() })
 	t.module.SetSelectedIndex(0)
-	t.search = widget.NewEntry()
+	t.search = newKeyEntry(u)
 	t.search.SetPlaceHolder("Search by name or email")
 	t.search.OnSubmitted = func(string) { t.load() }
 	t.searchB = &widget.Button{Icon: theme.SearchIcon(), OnTapped: t.load}

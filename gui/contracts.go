@@ -38,7 +38,7 @@ type contractsTab struct {
 // field is one form entry bound to one OrgInfo field.
 type field struct {
 	label string
-	entry *widget.Entry
+	entry *keyEntry
 	get   func(*contracts.OrgInfo) *string
 	set   func(*contracts.OrgUpdate, *string)
 }
@@ -73,9 +73,14 @@ func newContractsTab(u *UI) *contractsTab {
 	}
 	t.form = widget.NewForm()
 	for _, f := range t.fields {
-		f.entry = widget.NewEntry()
+		f.entry = newKeyEntry(u)
 		f.entry.Validator = validators[f.label]
 		f.entry.OnChanged = func(string) { t.updateSave() }
+		f.entry.OnSubmitted = func(string) { // Enter saves, as the default button would
+			if !t.saveB.Disabled() {
+				t.onSave()
+			}
+		}
 		t.form.Append(f.label, f.entry)
 		t.form.Items[len(t.form.Items)-1].HintText = hints[f.label]
 	}

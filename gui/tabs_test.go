@@ -155,7 +155,7 @@ func TestContractsValidateAndSave(t *testing.T) {
 	u := newTestUI(t, e.Session)
 	selectTab(u, 2)
 	ct := u.contracts
-	entry := func(label string) *widget.Entry {
+	entry := func(label string) *keyEntry {
 		for _, f := range ct.fields {
 			if f.label == label {
 				return f.entry

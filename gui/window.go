@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -9,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -55,6 +53,7 @@ type UI struct {
 	started                    time.Time
 	traceDrop                  time.Time
 	settingsOpen               bool
+	keys                       map[string]func() // the window's shortcuts by name (keys.go)
 	onCandidateShownForTesting func()
 	// do runs f on the UI goroutine without waiting (fyne.Do in the app).
 	do func(f func())
@@ -158,21 +157,6 @@ func (u *UI) onClosed() {
 		u.app.Preferences().SetFloat(prefWidth, float64(s.Width))
 		u.app.Preferences().SetFloat(prefHeight, float64(s.Height))
 	}
-}
-
-// addShortcuts: Alt+1…4 pick a tab, Ctrl+O chooses a file for the visible tab.
-func (u *UI) addShortcuts() {
-	for i := range u.list {
-		key := fyne.KeyName(fmt.Sprint(i + 1))
-		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
-			u.tabs.SelectIndex(i)
-		})
-	}
-	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if p := u.visiblePanel(); p != nil {
-			p.onChooseFile()
-		}
-	})
 }
 
 func (u *UI) visiblePanel() *photoPanel {

@@ -19,7 +19,7 @@ import (
 type zoomTab struct {
 	u        *UI
 	bar      *signInBar
-	who      *widget.Entry
+	who      *keyEntry
 	findB    *widget.Button
 	meB      *widget.Button
 	user     *widget.Label
@@ -42,7 +42,7 @@ func newZoomTab(u *UI) *zoomTab {
 	t := &zoomTab{u: u}
 	s := u.signInFor(Zoom)
 	t.bar = s.newBar()
-	t.who = widget.NewEntry()
+	t.who = newKeyEntry(u)
 	t.who.SetPlaceHolder("Another user's email address (Zoom admins)")
 	t.who.OnSubmitted = func(string) { t.onFind() }
 	t.findB = &widget.Button{Text: "Find", Icon: theme.SearchIcon(), OnTapped: t.onFind}

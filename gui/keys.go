@@ -1,0 +1,67 @@
+package gui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// addShortcuts: Alt+1…N pick a tab, Ctrl+O chooses a file for the visible tab,
+// Ctrl+S saves the Contracts form. They are kept in u.keys as well as on the
+// canvas: Fyne hands a shortcut to the focused widget instead of the canvas,
+// and an Entry drops the ones it doesn't know, so keyEntry passes them on.
+func (u *UI) addShortcuts() {
+	u.keys = map[string]func(){}
+	add := func(s *desktop.CustomShortcut, f func()) {
+		u.keys[s.ShortcutName()] = f
+		u.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { f() })
+	}
+	for i := range u.list {
+		add(&desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierAlt}, func() {
+			u.tabs.SelectIndex(i)
+		})
+	}
+	add(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func() {
+		if p := u.visiblePanel(); p != nil {
+			p.onChooseFile()
+		}
+	})
+	add(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func() {
+		if u.list[u.tabs.SelectedIndex()] == u.contracts && !u.contracts.saveB.Disabled() {
+			u.contracts.onSave()
+		}
+	})
+}
+
+// windowShortcut runs the window's shortcut s, if it is one.
+func (u *UI) windowShortcut(s fyne.Shortcut) bool {
+	f, ok := u.keys[s.ShortcutName()]
+	if ok {
+		f()
+	}
+	return ok
+}
+
+// keyEntry is a text field that lets the window's shortcuts through while it
+// has the focus.
+type keyEntry struct {
+	widget.Entry
+	u *UI
+}
+
+func newKeyEntry(u *UI) *keyEntry {
+	e := &keyEntry{u: u}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut gives the window's shortcuts to the window, the rest (copy,
+// paste, undo…) to the text field.
+func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.u.windowShortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
