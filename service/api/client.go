@@ -25,6 +25,9 @@ type Client struct {
 	Service string // product name for messages: "Zoho CRM", "Bigin", "Zoho Contracts", "Zoom"
 	Tokens  TokenSource
 	Retry   RetryPolicy
+	// Realm is the vendor installation BaseURL belongs to (see realm.go); it keys
+	// kept copies by account. Set by the session.
+	Realm string
 
 	// sleep waits for d or until ctx ends; tests replace it to run retries instantly.
 	sleep func(ctx context.Context, d time.Duration) error
