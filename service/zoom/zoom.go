@@ -5,7 +5,7 @@ package zoom
 
 import (
 	"context"
-	"io"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -96,6 +96,10 @@ func (c *Client) Users(ctx context.Context) ([]User, error) {
 	return all, nil
 }
 
+// maxPictureBytes bounds a downloaded profile picture: Zoom takes at most 2 MB,
+// so 16 MB is far beyond any real one.
+const maxPictureBytes = 16 << 20
+
 // Picture downloads u's profile picture from pic_url; Present is false when the
 // user has none (no pic_url). A pic_url that can't be fetched is an error.
 func (c *Client) Picture(ctx context.Context, u User) (api.Photo, error) {
@@ -128,7 +132,10 @@ func (c *Client) Picture(ctx context.Context, u User) (api.Photo, error) {
 		return api.Photo{}, &api.Error{Service: c.api.Service, Kind: api.KindServer, HTTPStatus: resp.StatusCode,
 			Message: "Zoom didn't send this user's picture.", NextStep: "Try again in a moment."}
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	data, err := api.ReadCapped(resp.Body, maxPictureBytes)
+	if errors.Is(err, api.ErrTooLarge) {
+		return api.Photo{}, api.TooLargeAnswer(c.api.Service, resp.StatusCode, maxPictureBytes)
+	}
 	if err != nil {
 		return fail(err)
 	}
