@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"net"
 	"net/http"
@@ -214,16 +215,65 @@ func TestDenied(t *testing.T) {
 	}
 }
 
-func TestWrongState(t *testing.T) {
+// Zoho's port is fixed, so any web page can send the listener a reply. One with a wrong
+// or missing state (even one saying Deny) is refused with a plain 400 page, and the
+// sign-in keeps waiting for the real reply, which then signs in.
+func TestWrongStateKeepsWaiting(t *testing.T) {
 	e := newEnv(t)
 	b := newFakeBrowser("allow")
-	b.tamper = func(u *url.URL) { q := u.Query(); q.Set("state", "forged-state-value"); u.RawQuery = q.Encode() }
-	_, res, err := e.signIn(Zoho, b)
-	if !errors.Is(err, ErrStateMismatch) {
-		t.Fatalf("err = %v, want ErrStateMismatch", err)
+	var problems []string
+	b.before = func(real *url.URL) {
+		c := &http.Client{Timeout: 5 * time.Second}
+		for _, q := range []url.Values{
+			{"state": {"forged-state-value"}, "code": {"forged-code-1234"}},
+			{"code": {"forged-code-1234"}},
+			{"state": {"forged-state-value"}, "error": {"access_denied"}},
+			{"state": {""}, "error": {"access_denied"}},
+		} {
+			stray := *real
+			stray.RawQuery = q.Encode()
+			resp, err := c.Get(stray.String())
+			if err != nil {
+				problems = append(problems, "stray reply: "+err.Error())
+				continue
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusBadRequest || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") ||
+				!strings.Contains(string(body), "LogoDesk ignored it") || strings.Contains(string(body), "forged") {
+				problems = append(problems, fmt.Sprintf("stray reply %s: HTTP %d %q %q", q.Encode(), resp.StatusCode, resp.Header.Get("Content-Type"), body))
+			}
+		}
 	}
-	if res.status != http.StatusBadRequest || !strings.Contains(res.body, "Sign-in refused") || strings.Contains(res.body, "forged") {
-		t.Errorf("refusal page: %d %q", res.status, res.body)
+	acct, res, err := e.signIn(Zoho, b)
+	for _, p := range problems {
+		t.Error(p)
+	}
+	if err != nil {
+		t.Fatalf("a stray reply ended the sign-in: %v", err)
+	}
+	if res.status != http.StatusOK || acct.Email != "admin@zylker.example" {
+		t.Fatalf("the real reply after stray ones: %+v %+v", res, acct)
+	}
+}
+
+// A reply with the right state and an error is the provider's real answer: it ends the
+// attempt at once.
+func TestRightStateWithErrorEndsSignIn(t *testing.T) {
+	e := newEnv(t)
+	b := newFakeBrowser("allow")
+	b.tamper = func(u *url.URL) {
+		q := u.Query()
+		q.Del("code")
+		q.Set("error", "server_error")
+		u.RawQuery = q.Encode()
+	}
+	_, res, err := e.signIn(Zoho, b)
+	if !errors.Is(err, ErrDenied) || !strings.Contains(err.Error(), "server_error") {
+		t.Fatalf("err = %v, want ErrDenied naming the code", err)
+	}
+	if !strings.Contains(html.UnescapeString(res.body), "didn't sign LogoDesk in") {
+		t.Errorf("page: %d %q", res.status, res.body)
 	}
 }
 

@@ -3,11 +3,9 @@ package auth
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"html/template"
 	"net"
 	"net/http"
 	"net/url"
@@ -19,20 +17,15 @@ import (
 	"golang.org/x/oauth2"
 )
 
-// callback is what the browser brought back to the loopback listener.
-type callback struct {
-	code, accountsServer, location string
-	err                            error
-}
-
 // SignIn signs in to p through the user's browser and stores the sign-in. dc picks the
 // Zoho data centre ("" is US; Zoho may send the user to their own one, which is
 // followed when it is a known Zoho accounts server); Zoom ignores it. showURL, when not
 // nil, receives the sign-in address so the user can copy it if no browser opens.
 //
-// It returns when the browser comes back, ctx is cancelled (ErrCancelled), or the
-// sign-in timeout passes (ErrTimeout). Other typed errors: ErrNotConfigured, ErrPortInUse,
-// ErrDenied, ErrStateMismatch, ErrUntrustedServer, ErrCodeRejected, ErrClientRefused, ErrNetwork.
+// It returns when the browser comes back with this sign-in's state, ctx is cancelled
+// (ErrCancelled), or the sign-in timeout passes (ErrTimeout); a reply with another state
+// is refused and the wait goes on. Other typed errors: ErrNotConfigured, ErrPortInUse,
+// ErrDenied, ErrUntrustedServer, ErrCodeRejected, ErrClientRefused, ErrNetwork.
 func (m *Manager) SignIn(ctx context.Context, p Provider, dc string, showURL func(string)) (Account, error) {
 	if !p.valid() {
 		return Account{}, fmt.Errorf("unknown provider %q", p)
@@ -240,68 +233,4 @@ func randomString(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b)
 	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-var resultPage = template.Must(template.New("result").Parse(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>LogoDesk</title></head>
-<body style="font-family:sans-serif;max-width:36em;margin:3em auto">
-<h1 id="result">{{.Title}}</h1><p>{{.Text}}</p></body></html>
-`))
-
-func writePage(w http.ResponseWriter, status int, title, text string) {
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("Connection", "close")
-	w.WriteHeader(status)
-	_ = resultPage.Execute(w, struct{ Title, Text string }{title, text})
-}
-
-// callbackHandler answers the browser's return on /callback/<p>, exactly once, and
-// refuses everything else. Pages are static: nothing from the query is echoed.
-func (m *Manager) callbackHandler(p Provider, state string, results chan<- callback) http.Handler {
-	var once sync.Once
-	path := "/callback/" + string(p)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != path {
-			if strings.HasPrefix(r.URL.Path, "/callback/") {
-				m.log(fmt.Sprintf("Refused a sign-in reply that arrived for another service while signing in to %s.", p.Title()))
-				writePage(w, http.StatusBadRequest, "This reply is for another sign-in", "LogoDesk is signing in to "+p.Title()+" and refused this reply. You can close this tab.")
-				return
-			}
-			http.NotFound(w, r)
-			return
-		}
-		if r.Method != http.MethodGet {
-			http.Error(w, "Method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		handled := false
-		once.Do(func() {
-			handled = true
-			q := r.URL.Query()
-			cb := callback{code: q.Get("code"), accountsServer: q.Get("accounts-server"), location: q.Get("location")}
-			title, text, status := "You're signed in to "+p.Title()+". You can close this tab.", "Go back to LogoDesk.", http.StatusOK
-			switch {
-			case subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(state)) != 1:
-				cb.err = newErr(ErrStateMismatch, fmt.Sprintf("The %s sign-in reply didn't belong to this sign-in attempt, so LogoDesk refused it. Please try again.", p.Title()), nil)
-				title, text, status = "Sign-in refused", "This reply didn't match the sign-in LogoDesk started, so it was refused. Go back to LogoDesk and try again.", http.StatusBadRequest
-			case q.Get("error") == "access_denied":
-				cb.err = newErr(ErrDenied, fmt.Sprintf("You chose not to let LogoDesk use your %s account, so it isn't signed in.", p.Title()), nil)
-				title, text, status = "LogoDesk was not allowed access", "You chose Deny, so LogoDesk is not signed in to "+p.Title()+". You can close this tab.", http.StatusOK
-			case q.Get("error") != "":
-				cb.err = newErr(ErrDenied, fmt.Sprintf("%s didn't sign LogoDesk in (%s).", p.Title(), safeCode(q.Get("error"))), nil)
-				title, text, status = "Sign-in didn't complete", p.Title()+" didn't sign LogoDesk in. Go back to LogoDesk for details.", http.StatusOK
-			case cb.code == "":
-				cb.err = newErr(ErrCodeRejected, fmt.Sprintf("%s's reply carried no sign-in code. Please try again.", p.Title()), nil)
-				title, text, status = "Sign-in didn't complete", "The reply carried no sign-in code. Go back to LogoDesk and try again.", http.StatusBadRequest
-			}
-			writePage(w, status, title, text)
-			results <- cb
-		})
-		if !handled {
-			writePage(w, http.StatusGone, "This sign-in is already finished", "You can close this tab.")
-		}
-	})
 }
