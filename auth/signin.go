@@ -53,7 +53,7 @@ func (m *Manager) SignIn(ctx context.Context, p Provider, dc string, showURL fun
 	ln, err := net.Listen("tcp4", fmt.Sprintf("127.0.0.1:%d", port))
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) || strings.Contains(strings.ToLower(err.Error()), "address already in use") || strings.Contains(strings.ToLower(err.Error()), "only one usage") {
-			return Account{}, newErr(ErrPortInUse, fmt.Sprintf("Port %d is already in use by another program. Close it or pick another port in Settings.", port), nil)
+			return Account{}, newErr(ErrPortInUse, portInUseMessage(port), nil)
 		}
 		return Account{}, fmt.Errorf("LogoDesk couldn't listen for the browser's return on 127.0.0.1: %w", err)
 	}
@@ -227,6 +227,19 @@ func (m *Manager) finish(ctx context.Context, p Provider, cs ClientSettings, aut
 	}
 	m.log(fmt.Sprintf("Signed in to %s as %s.", p.Title(), who))
 	return acct, nil
+}
+
+// portInUseMessage says how to free Zoho's redirect port or choose another one; Zoho
+// matches the redirect URI exactly, so another port must be registered with Zoho too.
+func portInUseMessage(port int) string {
+	other := port + 1
+	if other > 65535 {
+		other = port - 1
+	}
+	return fmt.Sprintf("Port %d, which Zoho's sign-in needs, is already in use by another program. "+
+		"Close that program, or set the environment variable %s to another port (for example %d) "+
+		"and add http://127.0.0.1:%d/callback/zoho as a redirect URI of LogoDesk in Zoho's API console.",
+		port, zohoPortEnv, other, other)
 }
 
 func randomString(n int) string {
