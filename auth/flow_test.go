@@ -535,3 +535,78 @@ func TestPublicClientWithoutSecret(t *testing.T) {
 	e.clock.Add(2 * time.Hour)
 	e.token(Zoom)
 }
+
+// refreshWorks asks the sandbox's Zoho token endpoint directly whether rt still refreshes.
+func (e *env) zohoRefreshWorks(rt string) bool {
+	e.t.Helper()
+	form := url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rt}, "client_id": {testClientID}, "client_secret": {testClientSecret}}
+	resp, err := http.PostForm(e.root+"/accounts/zoho/oauth/v2/token", form)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode == http.StatusOK && strings.Contains(string(body), `"access_token"`)
+}
+
+// Zoho keeps at most 20 refresh tokens per user and silently drops the oldest: signing
+// in again withdraws the refresh token it replaces, once the new one is stored.
+func TestZohoSignInAgainRevokesReplacedRefreshToken(t *testing.T) {
+	e := newEnv(t)
+	e.mustSignIn(Zoho)
+	old, _ := e.store.Get(keyRefresh(Zoho))
+	if !e.zohoRefreshWorks(old) {
+		t.Fatal("the first refresh token doesn't work")
+	}
+	e.mustSignIn(Zoho)
+	cur, _ := e.store.Get(keyRefresh(Zoho))
+	if cur == "" || cur == old {
+		t.Fatal("the second sign-in stored no new refresh token")
+	}
+	if e.zohoRefreshWorks(old) {
+		t.Error("the replaced refresh token still works at Zoho")
+	}
+	if !e.zohoRefreshWorks(cur) {
+		t.Error("the new refresh token doesn't work")
+	}
+}
+
+// A revoke that fails doesn't fail the new sign-in; it is logged in a plain line.
+func TestZohoFailedRevokeKeepsNewSignIn(t *testing.T) {
+	var lines []string
+	var mu sync.Mutex
+	e := newEnv(t, func(o *Options) {
+		o.Log = func(s string) { captureOut("log: " + s); mu.Lock(); lines = append(lines, s); mu.Unlock() }
+	})
+	e.mustSignIn(Zoho)
+	old, _ := e.store.Get(keyRefresh(Zoho))
+	e.mu.Lock()
+	e.failRevoke = true
+	e.mu.Unlock()
+	e.mustSignIn(Zoho)
+	cur, _ := e.store.Get(keyRefresh(Zoho))
+	if cur == "" || cur == old || !e.zohoRefreshWorks(cur) {
+		t.Fatal("the new sign-in wasn't kept")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	found := false
+	for _, l := range lines {
+		if strings.Contains(l, "earlier Zoho sign-in") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no log line about the earlier sign-in that couldn't be withdrawn: %q", lines)
+	}
+}
+
+// Zoom's revoke uninstalls the app for the user, new sign-in included, so signing in to
+// Zoom again must not withdraw the sign-in it replaces: the new one keeps working.
+func TestZoomSignInAgainKeepsWorking(t *testing.T) {
+	e := newEnv(t)
+	e.mustSignIn(Zoom)
+	e.mustSignIn(Zoom)
+	e.clock.Add(2 * time.Hour)
+	e.token(Zoom)
+}

@@ -127,6 +127,7 @@ type env struct {
 
 	mu             sync.Mutex
 	rewriteAPIDom  string // when set, Zoho token responses name this api_domain
+	failRevoke     bool   // when set, revoke endpoints answer HTTP 500
 	lastTokenResps []map[string]any
 }
 
@@ -209,6 +210,13 @@ func (e *env) recordSecrets(h http.Handler) http.Handler {
 		_ = r.ParseForm()
 		for _, k := range []string{"code", "refresh_token", "code_verifier", "token", "client_secret"} {
 			noteSecret(r.Form.Get(k))
+		}
+		e.mu.Lock()
+		fail := e.failRevoke && strings.HasSuffix(r.URL.Path, "/revoke")
+		e.mu.Unlock()
+		if fail {
+			http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+			return
 		}
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, r)

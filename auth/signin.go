@@ -208,14 +208,8 @@ func (m *Manager) finish(ctx context.Context, p Provider, cs ClientSettings, aut
 	ts := m.source(p)
 	ts.forget()
 	ts.set(tr.AccessToken, exp)
-	if old != "" && old != tr.RefreshToken { // a previous sign-in: withdraw it (Zoho keeps only 20 per user)
-		oldBase := authBase
-		if p == Zoho {
-			oldBase, _, _ = m.trustedZohoAccounts(oldSA.AccountsURL)
-		}
-		if oldBase != "" {
-			_ = m.revoke(ctx, p, oldBase, old, cs)
-		}
+	if p == Zoho && old != "" && old != tr.RefreshToken {
+		m.revokeReplaced(ctx, oldSA, old, cs)
 	}
 	acct.Name, acct.Email, acct.DC, acct.APIDomain, acct.ContractsURL = sa.Name, sa.Email, sa.DC, sa.APIDomain, sa.ContractsURL
 	if p == Zoom {
@@ -227,6 +221,25 @@ func (m *Manager) finish(ctx context.Context, p Provider, cs ClientSettings, aut
 	}
 	m.log(fmt.Sprintf("Signed in to %s as %s.", p.Title(), who))
 	return acct, nil
+}
+
+// revokeReplaced withdraws the Zoho refresh token a new sign-in replaced, once the new
+// one is stored: Zoho keeps at most 20 per user and silently deletes the oldest, which
+// may be a sign-in still in use. A failure is only logged; the new sign-in stands.
+// Zoom is left alone: its revoke uninstalls the app for the user, new sign-in included.
+func (m *Manager) revokeReplaced(ctx context.Context, oldSA storedAccount, old string, cs ClientSettings) {
+	const failed = "Signed in to Zoho, but LogoDesk couldn't withdraw your earlier Zoho sign-in. You can remove it in your Zoho account under Sessions, Connected Apps."
+	base, _, ok := m.trustedZohoAccounts(oldSA.AccountsURL)
+	if !ok {
+		m.log(failed)
+		return
+	}
+	// The user may cancel now that the sign-in is done; the withdrawal still goes out.
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
+	defer cancel()
+	if err := m.revoke(rctx, Zoho, base, old, cs); err != nil {
+		m.log(failed)
+	}
 }
 
 // portInUseMessage says how to free Zoho's redirect port or choose another one; Zoho
