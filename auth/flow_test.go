@@ -581,7 +581,13 @@ func TestZohoFailedRevokeKeepsNewSignIn(t *testing.T) {
 	e.mustSignIn(Zoho)
 	old, _ := e.store.Get(keyRefresh(Zoho))
 	e.mu.Lock()
-	e.failRevoke = true
+	e.answer = func(w http.ResponseWriter, r *http.Request) bool {
+		if !strings.HasSuffix(r.URL.Path, "/revoke") {
+			return false
+		}
+		http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+		return true
+	}
 	e.mu.Unlock()
 	e.mustSignIn(Zoho)
 	cur, _ := e.store.Get(keyRefresh(Zoho))

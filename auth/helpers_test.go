@@ -125,9 +125,14 @@ type env struct {
 	dir    string
 	m      *Manager
 
-	mu             sync.Mutex
-	rewriteAPIDom  string // when set, Zoho token responses name this api_domain
-	failRevoke     bool   // when set, revoke endpoints answer HTTP 500
+	mu            sync.Mutex
+	rewriteAPIDom string // when set, Zoho token responses name this api_domain
+	// answer, when set, may answer a request to the accounts server itself (true).
+	answer func(w http.ResponseWriter, r *http.Request) bool
+	// beforeReply, when set, runs after the accounts server handled a request and before
+	// its reply is sent.
+	beforeReply    func(r *http.Request)
+	tokenReqs      []tokenReq
 	lastTokenResps []map[string]any
 }
 
@@ -212,14 +217,20 @@ func (e *env) recordSecrets(h http.Handler) http.Handler {
 			noteSecret(r.Form.Get(k))
 		}
 		e.mu.Lock()
-		fail := e.failRevoke && strings.HasSuffix(r.URL.Path, "/revoke")
+		answer, beforeReply := e.answer, e.beforeReply
+		if strings.HasSuffix(r.URL.Path, "/token") {
+			user, _, basic := r.BasicAuth()
+			e.tokenReqs = append(e.tokenReqs, tokenReq{path: r.URL.Path, form: r.PostForm, basicUser: user, basic: basic})
+		}
 		e.mu.Unlock()
-		if fail {
-			http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+		if answer != nil && answer(w, r) {
 			return
 		}
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, r)
+		if beforeReply != nil {
+			beforeReply(r)
+		}
 		body := rec.Body.Bytes()
 		if loc := rec.Header().Get("Location"); loc != "" {
 			if u, err := url.Parse(loc); err == nil {
@@ -252,6 +263,14 @@ func (e *env) recordSecrets(h http.Handler) http.Handler {
 		w.WriteHeader(rec.Code)
 		_, _ = w.Write(body)
 	})
+}
+
+// tokenReq is a request to a token endpoint as the accounts server got it.
+type tokenReq struct {
+	path      string
+	form      url.Values // the body only
+	basicUser string
+	basic     bool
 }
 
 // browserResult is what the fake browser saw at the end of the flow.

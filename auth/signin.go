@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"syscall"
@@ -62,33 +61,18 @@ func (m *Manager) SignIn(ctx context.Context, p Provider, dc string, showURL fun
 
 	verifier := oauth2.GenerateVerifier()
 	state := randomString(32)
-	q := url.Values{
-		"response_type":         {"code"},
-		"client_id":             {cs.ID},
-		"redirect_uri":          {redirectURI},
-		"state":                 {state},
-		"code_challenge":        {oauth2.S256ChallengeFromVerifier(verifier)},
-		"code_challenge_method": {"S256"},
-	}
-	var authURL string
-	if p == Zoho {
-		q.Set("scope", strings.Join(ZohoScopes, ",")) // Zoho joins scopes with commas
-		q.Set("access_type", "offline")
-		q.Set("prompt", "consent")
-		authURL = authBase + "/oauth/v2/auth?" + q.Encode()
-	} else {
-		authURL = authBase + "/oauth/authorize?" + q.Encode()
-	}
+	authURL := authCodeURL(p, oauthConfig(p, authBase, cs, redirectURI), state, verifier)
 
 	results := make(chan callback, 1)
+	served := make(chan error, 1)
 	srv := &http.Server{Handler: m.callbackHandler(p, state, results), ReadHeaderTimeout: 10 * time.Second}
 	srv.SetKeepAlivesEnabled(false)
-	go func() { _ = srv.Serve(ln) }()
+	go func() { served <- srv.Serve(ln) }()
 	stop := sync.OnceFunc(func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		if srv.Shutdown(sctx) != nil {
-			_ = srv.Close()
+			srv.Close() // the same listener; a forced close has nothing more to report
 		}
 	})
 	defer stop()
@@ -106,6 +90,8 @@ func (m *Manager) SignIn(ctx context.Context, p Provider, dc string, showURL fun
 	var cb callback
 	select {
 	case cb = <-results:
+	case err := <-served: // only before stop(): the listener failed by itself
+		return Account{}, newErr(ErrNetwork, fmt.Sprintf("LogoDesk stopped listening for the browser's return from %s. Please try again.", p.Title()), err)
 	case <-wctx.Done():
 		if ctx.Err() != nil && !errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return Account{}, newErr(ErrCancelled, fmt.Sprintf("%s sign-in was cancelled.", p.Title()), nil)
@@ -124,45 +110,34 @@ func (m *Manager) SignIn(ctx context.Context, p Provider, dc string, showURL fun
 
 // finish exchanges the code and stores the sign-in.
 func (m *Manager) finish(ctx context.Context, p Provider, cs ClientSettings, authBase string, dcInfo DataCentre, redirectURI, verifier string, cb callback) (Account, error) {
-	form := url.Values{
-		"grant_type":    {"authorization_code"},
-		"code":          {cb.code},
-		"redirect_uri":  {redirectURI},
-		"code_verifier": {verifier},
-	}
 	sa := storedAccount{}
-	var tokenURL string
-	if p == Zoho {
-		if cb.accountsServer != "" {
-			base, d, ok := m.trustedZohoAccounts(cb.accountsServer)
-			if !ok {
-				return Account{}, newErr(ErrUntrustedServer, "Zoho's reply pointed to an accounts server that isn't one of Zoho's own, so LogoDesk refused it.", nil)
-			}
-			authBase = base
-			if d.ID != "" {
-				dcInfo = d
-			} else if d2, ok := ZohoDataCentre(cb.location); ok && cb.location != "" {
-				dcInfo = d2
-			}
+	if p == Zoho && cb.accountsServer != "" {
+		// Zoho sends the user to their own data centre: the code is valid only there.
+		base, d, ok := m.trustedZohoAccounts(cb.accountsServer)
+		if !ok {
+			return Account{}, newErr(ErrUntrustedServer, "Zoho's reply pointed to an accounts server that isn't one of Zoho's own, so LogoDesk refused it.", nil)
 		}
-		tokenURL = authBase + "/oauth/v2/token"
-	} else {
-		tokenURL = authBase + "/oauth/token"
+		authBase = base
+		if d.ID != "" {
+			dcInfo = d
+		} else if d2, ok := ZohoDataCentre(cb.location); ok && cb.location != "" {
+			dcInfo = d2
+		}
 	}
-	tr, err := m.postToken(ctx, p, tokenURL, form, cs, grantCode)
+	tok, err := m.exchange(ctx, p, oauthConfig(p, authBase, cs, redirectURI), cb.code, verifier)
 	if err != nil {
 		return Account{}, err
 	}
-	if tr.RefreshToken == "" {
+	if tok.RefreshToken == "" {
 		return Account{}, newErr(ErrCodeRejected, fmt.Sprintf("%s signed you in but gave LogoDesk no lasting access. Please sign in again and allow access.", p.Title()), nil)
 	}
 	acct := Account{Provider: p}
 	if p == Zoho {
-		apiDomain := tr.APIDomain
-		if apiDomain == "" {
-			apiDomain = dcInfo.APIDomain
+		named := apiDomain(tok)
+		if named == "" {
+			named = dcInfo.APIDomain
 		}
-		dom, d, ok := m.trustedZohoAPIDomain(apiDomain, authBase)
+		dom, d, ok := m.trustedZohoAPIDomain(named, authBase)
 		if !ok || dom == "" {
 			return Account{}, newErr(ErrUntrustedServer, "Zoho named an API server that isn't one of Zoho's own, so LogoDesk won't send your sign-in there.", nil)
 		}
@@ -177,10 +152,10 @@ func (m *Manager) finish(ctx context.Context, p Provider, cs ClientSettings, aut
 		if sa.DC == "" {
 			sa.DC = "us"
 		}
-		sa.Name, sa.Email, err = m.userInfo(ctx, p, authBase, tr.AccessToken)
+		sa.Name, sa.Email, err = m.userInfo(ctx, p, authBase, tok.AccessToken)
 	} else {
 		if apiBase, ok := m.zoomAPIBase(); ok {
-			sa.Name, sa.Email, err = m.userInfo(ctx, p, apiBase, tr.AccessToken)
+			sa.Name, sa.Email, err = m.userInfo(ctx, p, apiBase, tok.AccessToken)
 		} else {
 			err = errors.New("untrusted Zoom API address")
 		}
@@ -197,18 +172,20 @@ func (m *Manager) finish(ctx context.Context, p Provider, cs ClientSettings, aut
 	defer lk.Unlock()
 	old, _ := m.store.Get(keyRefresh(p))
 	oldSA, _ := m.loadAccount(p)
-	if err := m.store.Set(keyRefresh(p), tr.RefreshToken); err != nil {
+	if err := m.store.Set(keyRefresh(p), tok.RefreshToken); err != nil {
 		return Account{}, fmt.Errorf("LogoDesk couldn't save your %s sign-in: %w", p.Title(), err)
 	}
 	if err := m.saveAccount(p, sa); err != nil {
 		return Account{}, fmt.Errorf("LogoDesk couldn't save your %s sign-in: %w", p.Title(), err)
 	}
-	exp := m.now().Add(tr.lifetime())
-	_ = m.store.Set(keyAccess(p), encodeAccess(tr.AccessToken, exp))
+	exp := m.expiry(tok)
+	if err := m.store.Set(keyAccess(p), encodeAccess(tok.AccessToken, exp)); err != nil {
+		m.log(fmt.Sprintf("LogoDesk couldn't save the %s access token; it will fetch another when needed.", p.Title()))
+	}
 	ts := m.source(p)
 	ts.forget()
-	ts.set(tr.AccessToken, exp)
-	if p == Zoho && old != "" && old != tr.RefreshToken {
+	ts.set(tok.AccessToken, exp)
+	if p == Zoho && old != "" && old != tok.RefreshToken {
 		m.revokeReplaced(ctx, oldSA, old, cs)
 	}
 	acct.Name, acct.Email, acct.DC, acct.APIDomain, acct.ContractsURL = sa.Name, sa.Email, sa.DC, sa.APIDomain, sa.ContractsURL
