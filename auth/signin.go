@@ -169,9 +169,11 @@ func (m *Manager) finish(ctx context.Context, p Provider, cs ClientSettings, aut
 	if lerr != nil {
 		return Account{}, lerr
 	}
-	defer lk.Unlock()
-	old, _ := m.store.Get(keyRefresh(p))
-	oldSA, _ := m.loadAccount(p)
+	defer m.unlock(lk, p)
+	old, err := m.store.Get(keyRefresh(p))
+	m.keyringTrouble(err, "your earlier "+p.Title()+" sign-in")
+	oldSA, err := m.loadAccount(p) // unreadable: revokeReplaced finds no server and says so
+	m.keyringTrouble(err, "your earlier "+p.Title()+" account details")
 	if err := m.store.Set(keyRefresh(p), tok.RefreshToken); err != nil {
 		return Account{}, fmt.Errorf("LogoDesk couldn't save your %s sign-in: %w", p.Title(), err)
 	}
@@ -234,6 +236,6 @@ func portInUseMessage(port int) string {
 
 func randomString(n int) string {
 	b := make([]byte, n)
-	_, _ = rand.Read(b)
+	_, _ = rand.Read(b) // never fails: crypto/rand.Read aborts the program instead (Go 1.24+)
 	return base64.RawURLEncoding.EncodeToString(b)
 }

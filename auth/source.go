@@ -107,7 +107,7 @@ func (ts *tokenSource) Token(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer lk.Unlock()
+	defer ts.m.unlock(lk, ts.p)
 	if tok, ok := ts.fromStore(ts.m.now()); ok { // another copy of the app refreshed
 		return tok, nil
 	}
