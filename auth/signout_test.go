@@ -40,7 +40,12 @@ type logLines struct {
 	lines []string
 }
 
-func (l *logLines) add(s string) { captureOut("log: " + s); l.mu.Lock(); l.lines = append(l.lines, s); l.mu.Unlock() }
+func (l *logLines) add(s string) {
+	captureOut("log: " + s)
+	l.mu.Lock()
+	l.lines = append(l.lines, s)
+	l.mu.Unlock()
+}
 func (l *logLines) has(part string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
