@@ -175,7 +175,7 @@ func (ts *tokenSource) refreshLocked(ctx context.Context) (string, error) {
 		}
 		sa.APIDomain = d
 		if err := m.saveAccount(p, sa); err != nil {
-			m.log("LogoDesk couldn't save Zoho's new API server address; it will be asked again at the next renewal.")
+			m.log("LogoDesk couldn't save Zoho's new API server address; it keeps the old one until the next renewal.")
 		}
 	}
 	exp := m.expiry(tok)
