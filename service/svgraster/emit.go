@@ -46,7 +46,14 @@ type inherited struct {
 	hidden  bool
 	// fillGrad and strokeGrad are the gradient ids painting fill and stroke, if any.
 	fillGrad, strokeGrad string
+	// Stroke geometry in user units: rasterx strokes in output pixels, so each shape gets
+	// them scaled by its own transform.
+	strokeWidth float64
+	dashes      []float64
+	dashOffset  float64
 }
+
+var initialStyle = inherited{strokeWidth: 1}
 
 // normalize returns the rewritten document and the features it leaves out. base maps the
 // root's user space to output pixels: userSpaceOnUse gradients are placed in pixels.
@@ -75,7 +82,7 @@ func normalize(doc *document, vb viewBox, base rasterx.Matrix2D) (string, []stri
 			e.writeGradient(id, g, rasterx.Identity)
 		}
 	}
-	if err := e.emitGroup(doc.root, inherited{}, base, rasterx.Identity, false); err != nil {
+	if err := e.emitGroup(doc.root, initialStyle, base, rasterx.Identity, false); err != nil {
 		return "", nil, err
 	}
 	e.out.WriteString("</svg>")
@@ -225,7 +232,8 @@ func (e *emitter) emitShape(n *node, inh inherited, ctm rasterx.Matrix2D) error 
 	if inh.hidden {
 		return nil
 	}
-	attrs = e.placeGradients(attrs, inh, ctm.Mult(m))
+	ctm = ctm.Mult(m)
+	attrs = e.placeGradients(attrs, inh, ctm)
 	name := n.name
 	geo := map[string]float64{}
 	for k, kind := range geometry[name] {
@@ -271,6 +279,7 @@ func (e *emitter) emitShape(n *node, inh inherited, ctm rasterx.Matrix2D) error 
 	for k, v := range geo {
 		attrs = append(attrs, xml.Attr{Name: xml.Name{Local: k}, Value: num(v)})
 	}
+	attrs = append(attrs, e.strokeInPixels(inh, ctm, shapeLength(name, geo, attrs))...)
 	if name == "path" && inh.evenOdd {
 		last := &attrs[len(attrs)-1]
 		for i := range attrs {
