@@ -118,5 +118,14 @@ func parseNumberOrPercent(s string) (float64, bool) {
 
 func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
 
-// num writes a number compactly for the normalised document.
-func num(v float64) string { return strconv.FormatFloat(v, 'g', 10, 64) }
+// num writes a number for the normalised document: plain decimals, because oksvg's
+// number reader splits "1e+06" in two. Products of nested transforms are kept finite.
+func num(v float64) string {
+	switch {
+	case math.IsNaN(v), math.Abs(v) < 1e-12:
+		return "0"
+	case math.Abs(v) > 1e12:
+		v = math.Copysign(1e12, v)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

@@ -105,12 +105,12 @@ func parse(data []byte) (*document, error) {
 				skipDepth = 1 // editor data (Inkscape, Illustrator, RDF) or a script
 				continue
 			}
-			if p := refusedElements[t.Name.Local]; p != nil {
-				return nil, p
-			}
-			n, err := newNode(t)
+			n, err := newNode(t) // first: an <image> of a web address is an external reference
 			if err != nil {
 				return nil, err
+			}
+			if p := refusedElements[t.Name.Local]; p != nil {
+				return nil, p
 			}
 			if len(stack) == 0 {
 				if doc.root != nil {

@@ -134,6 +134,8 @@ func parseDashes(v string, diag float64) []float64 {
 	return out
 }
 
+const maxStrokePixels = 100_000
+
 // maxDashes bounds the dashes of one shape: each dash is a separate shape to rasterise.
 const maxDashes = 100_000
 
@@ -142,7 +144,10 @@ const maxDashes = 100_000
 // cut a shape of about length user units into more than maxDashes dashes is drawn solid.
 func (e *emitter) strokeInPixels(inh inherited, ctm rasterx.Matrix2D, length float64) []xml.Attr {
 	scale := math.Sqrt(math.Abs(ctm.A*ctm.D - ctm.B*ctm.C))
-	out := []xml.Attr{{Name: xml.Name{Local: "stroke-width"}, Value: num(inh.strokeWidth * scale)}}
+	// Wider than maxStrokePixels covers the whole picture anyway, and far wider would
+	// overflow rasterx's 26.6 fixed-point numbers.
+	width := math.Min(inh.strokeWidth*scale, maxStrokePixels)
+	out := []xml.Attr{{Name: xml.Name{Local: "stroke-width"}, Value: num(width)}}
 	if len(inh.dashes) == 0 {
 		return out
 	}

@@ -2,6 +2,8 @@ package svgraster
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 
 	"logodesk/service/limits"
 )
@@ -51,5 +53,6 @@ func tooManyElements() *Problem {
 }
 
 func absurdSize(w, h float64) *Problem {
-	return problem("This SVG says it is %.4g×%.4g pixels, which isn't a sensible size for a logo. %s", w, h, exportPNG)
+	round := func(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
+	return problem("This SVG says it is %s×%s pixels, which isn't a sensible size for a logo. %s", round(w), round(h), exportPNG)
 }

@@ -38,13 +38,23 @@ func (b Box) Fit(natW, natH float64) (w, h int) {
 	}
 	s := math.Min(float64(maxW)/natW, float64(maxH)/natH)
 	s = math.Min(s, math.Sqrt(float64(maxPx)/(natW*natH)))
-	w = clampInt(int(math.Floor(natW*s+1e-9)), 1, maxW)
+	if natH > natW { // work on the long side, so it gets the full box
+		h, w := fitLong(natH, natW, s, maxH, maxW, maxPx)
+		return w, h
+	}
+	return fitLong(natW, natH, s, maxW, maxH, maxPx)
+}
+
+// fitLong sizes the long side first, then the short one from the aspect ratio, shrinking
+// until the pixel limit is met.
+func fitLong(natLong, natShort, s float64, maxLong, maxShort int, maxPx int64) (long, short int) {
+	long = clampInt(int(math.Floor(natLong*s+1e-9)), 1, maxLong)
 	for {
-		h = clampInt(int(math.Round(float64(w)*natH/natW)), 1, maxH)
-		if int64(w)*int64(h) <= maxPx || w == 1 {
-			return w, h
+		short = clampInt(int(math.Round(float64(long)*natShort/natLong)), 1, maxShort)
+		if int64(long)*int64(short) <= maxPx || long == 1 {
+			return long, short
 		}
-		w--
+		long--
 	}
 }
 
