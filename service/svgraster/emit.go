@@ -281,13 +281,11 @@ func (e *emitter) emitShape(n *node, inh inherited, ctm rasterx.Matrix2D) error 
 	}
 	attrs = append(attrs, e.strokeInPixels(inh, ctm, shapeLength(name, geo, attrs))...)
 	if name == "path" && inh.evenOdd {
-		last := &attrs[len(attrs)-1]
 		for i := range attrs {
 			if attrs[i].Name.Local == "d" {
-				last = &attrs[i]
+				attrs[i].Value += " M" + num(evenOddMarker) + " " + num(evenOddMarker)
 			}
 		}
-		last.Value += " M" + num(evenOddMarker) + " " + num(evenOddMarker)
 	}
 	e.open(name, attrs, true)
 	return nil
