@@ -127,7 +127,7 @@ func (e *emitter) emit(n *node, inh inherited, ctm rasterx.Matrix2D) error {
 		return tooManyElements()
 	}
 	switch n.name {
-	case "g", "a", "switch", "symbol":
+	case "g", "a", "switch":
 		return e.emitGroup(n, inh, ctm, rasterx.Identity, true)
 	case "svg":
 		return e.emitNestedSVG(n, inh, ctm)
@@ -136,7 +136,7 @@ func (e *emitter) emit(n *node, inh inherited, ctm rasterx.Matrix2D) error {
 	case "path", "rect", "circle", "ellipse", "line", "polyline", "polygon":
 		return e.emitShape(n, inh, ctm)
 	}
-	return nil // defs, gradients, style, clipPath, mask, pattern, marker, filter and unknown elements
+	return nil // defs, gradients, style, symbol, clipPath, mask, pattern, marker, filter and unknown elements
 }
 
 // emitGroup writes n as a <g> with the extra transform in front of its own, then its children.
@@ -198,10 +198,34 @@ func (e *emitter) emitUse(n *node, inh inherited, ctm rasterx.Matrix2D) error {
 	attrs, m := e.presentation(a, &inh, own.Translate(x, y))
 	e.open("g", attrs, false)
 	e.active[ref] = true
-	err := e.emit(ref, inh, ctm.Mult(m))
+	var err error
+	if ref.name == "symbol" {
+		err = e.emitSymbol(ref, a, inh, ctm.Mult(m))
+	} else {
+		err = e.emit(ref, inh, ctm.Mult(m))
+	}
 	delete(e.active, ref)
 	e.out.WriteString("</g>")
 	return err
+}
+
+// emitSymbol draws a <symbol> for a <use> (use's computed attributes a): its viewBox is
+// fitted to the use's width and height, 100% by default.
+func (e *emitter) emitSymbol(sym *node, a map[string]string, inh inherited, ctm rasterx.Matrix2D) error {
+	e.budget--
+	if e.budget < 0 {
+		return tooManyElements()
+	}
+	fit := rasterx.Identity
+	if vb, ok := parseViewBox(sym.attrs["viewBox"]); ok {
+		w, okW := parseLength(orDefault(a["width"], "100%"), e.vb.W)
+		h, okH := parseLength(orDefault(a["height"], "100%"), e.vb.H)
+		if !okW || !okH || w <= 0 || h <= 0 {
+			return nil
+		}
+		fit = viewBoxTransform(vb, w, h, sym.attrs["preserveAspectRatio"])
+	}
+	return e.emitGroup(sym, inh, ctm, fit, false)
 }
 
 // geometry lists each shape's length attributes and what a percentage is of: 'w' width,

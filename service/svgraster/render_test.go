@@ -109,3 +109,31 @@ func TestFlattenOnWhite(t *testing.T) {
 		t.Error("FlattenOnWhite changed its input")
 	}
 }
+
+func TestFigmaExport(t *testing.T) {
+	img, info := render(t, "figma-export.svg", Box{MaxWidth: 320, MaxHeight: 320})
+	at := func(x, y float64) color.NRGBA { return userPixel(img, 160, 160, x, y) }
+	assertColor(t, "ring, left (gradient start)", at(15, 80), rgb(0x6a11cb), 12)
+	assertColor(t, "ring, top (gradient middle)", at(80, 20), color.NRGBA{0x48, 0x43, 0xe4, 255}, 12)
+	assertColor(t, "ring, right (gradient end)", at(146, 80), rgb(0x2575fc), 12)
+	assertColor(t, "hole (even-odd, both contours clockwise)", at(80, 58), transparent, 0)
+	assertColor(t, "80% white square over the hole", at(80, 80), color.NRGBA{255, 255, 255, 204}, 2)
+	assertColor(t, "corner", at(2, 2), transparent, 0)
+	if len(info.Ignored) != 1 || info.Ignored[0] != "clipping paths" {
+		t.Errorf("ignored %v, want [clipping paths]", info.Ignored)
+	}
+}
+
+func TestInkscapeSymbolsAndGradientChain(t *testing.T) {
+	img, _ := render(t, "inkscape-symbols.svg", Box{MaxWidth: 640, MaxHeight: 640})
+	if img.Bounds() != image.Rect(0, 0, 640, 320) {
+		t.Fatalf("size %v, want 640×320 (64×32 mm)", img.Bounds())
+	}
+	at := func(x, y float64) color.NRGBA { return userPixel(img, 64, 32, x, y) }
+	assertColor(t, "gradient start (stops through href)", at(0.5, 16), rgb(0xffcc00), 12)
+	assertColor(t, "gradient end", at(31.5, 16), rgb(0xff0066), 12)
+	assertColor(t, "nested svg, 50% cyan", at(36, 4), color.NRGBA{0, 255, 255, 128}, 2)
+	assertColor(t, "symbol dot, scaled to the use's 10×10", at(49, 17), rgb(0x123456), 2)
+	assertColor(t, "outside the dot", at(45, 13), color.NRGBA{0, 255, 255, 128}, 2)
+	assertColor(t, "unused symbol not drawn", at(0.5, 0.5), rgb(0xffcc00), 12)
+}

@@ -125,10 +125,9 @@ func (p *prepared) draw(w, h int) (out *image.NRGBA, err error) {
 	}
 	markEvenOdd(icon)
 	icon.Transform = toPixels
-	// Premultiplied RGBA is rasterx's fast path; it becomes NRGBA at the end.
+	// Premultiplied RGBA is image/draw's fast path; it becomes NRGBA at the end.
 	rgba := image.NewRGBA(image.Rect(0, 0, w, h))
-	scanner := rasterx.NewScannerGV(w, h, rgba, rgba.Bounds())
-	icon.Draw(rasterx.NewDasher(w, h, scanner), 1)
+	icon.Draw(rasterx.NewDasher(w, h, newExtentScanner(rgba)), 1)
 	out = image.NewNRGBA(rgba.Bounds())
 	draw.Draw(out, out.Bounds(), rgba, image.Point{}, draw.Src)
 	return out, nil
