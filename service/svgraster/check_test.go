@@ -166,3 +166,21 @@ func TestHeavyButAllowedDrawingsFinish(t *testing.T) {
 		})
 	}
 }
+
+// Many shapes are fine while each is small; many picture-sized shapes run out of the
+// drawing budget and are refused instead of taking minutes.
+func TestDrawingBudget(t *testing.T) {
+	small := strings.Repeat(`<rect x="1" y="1" width="0.5" height="0.5" fill="red"/>`, 15_000)
+	start := time.Now()
+	if _, _, err := Rasterize([]byte(svgDoc(small)), Box{MaxWidth: 1024, MaxHeight: 1024}); err != nil {
+		t.Fatalf("15000 small shapes: %v", err)
+	}
+	t.Logf("15000 small shapes at 1024 px: %v", time.Since(start))
+
+	big := strings.Repeat(`<rect width="10" height="10" fill="red"/>`, 15_000)
+	start = time.Now()
+	if _, _, err := Rasterize([]byte(svgDoc(big)), Box{MaxWidth: 1024, MaxHeight: 1024}); err != errTooComplex {
+		t.Fatalf("15000 picture-sized shapes: %v, want %v", err, errTooComplex)
+	}
+	t.Logf("15000 picture-sized shapes refused after %v", time.Since(start))
+}

@@ -23,20 +23,21 @@ func problem(format string, args ...any) *Problem {
 const exportPNG = "Export the logo as PNG and try again."
 
 var (
-	errEmpty    = &Problem{Reason: "This file is empty."}
-	errNotSVG   = &Problem{Reason: "This file isn't an SVG drawing."}
-	errDamaged  = &Problem{Reason: "This SVG file is damaged and can't be opened. " + exportPNG}
-	errEntities = &Problem{Reason: "This SVG declares its own entities (a DOCTYPE with definitions), which LogoDesk refuses for safety. " + exportPNG}
-	errExternal = &Problem{Reason: "This SVG refers to another file or a web address, which LogoDesk doesn't fetch. Embed everything in the SVG, or export the logo as PNG."}
-	errText     = &Problem{Reason: "This SVG contains live text, which LogoDesk can't draw in the right font. Convert the text to outlines in your design tool, or export the logo as PNG."}
-	errImage    = &Problem{Reason: "This SVG contains an embedded picture, which LogoDesk can't draw. " + exportPNG}
-	errForeign  = &Problem{Reason: "This SVG contains web content (foreignObject), which LogoDesk can't draw. " + exportPNG}
-	errNoSize   = &Problem{Reason: "This SVG doesn't say how big it is (it has no width, height or viewBox). Export it again with a viewBox, or as PNG."}
-	errHuge     = &Problem{Reason: "This SVG uses numbers far too large for a logo, so LogoDesk won't draw it. " + exportPNG}
-	errLoop     = &Problem{Reason: "This SVG has shapes that refer to each other in a loop, so it can't be drawn. " + exportPNG}
-	errFineDash = &Problem{Reason: "This SVG has dashed lines with dashes too fine to draw in reasonable time. " + exportPNG}
-	errCrash    = &Problem{Reason: "LogoDesk couldn't draw this SVG. " + exportPNG}
-	errBlank    = &Problem{Reason: "LogoDesk drew this SVG as an empty picture; it may use features LogoDesk can't draw. " + exportPNG}
+	errEmpty      = &Problem{Reason: "This file is empty."}
+	errNotSVG     = &Problem{Reason: "This file isn't an SVG drawing."}
+	errDamaged    = &Problem{Reason: "This SVG file is damaged and can't be opened. " + exportPNG}
+	errEntities   = &Problem{Reason: "This SVG declares its own entities (a DOCTYPE with definitions), which LogoDesk refuses for safety. " + exportPNG}
+	errExternal   = &Problem{Reason: "This SVG refers to another file or a web address, which LogoDesk doesn't fetch. Embed everything in the SVG, or export the logo as PNG."}
+	errText       = &Problem{Reason: "This SVG contains live text, which LogoDesk can't draw in the right font. Convert the text to outlines in your design tool, or export the logo as PNG."}
+	errImage      = &Problem{Reason: "This SVG contains an embedded picture, which LogoDesk can't draw. " + exportPNG}
+	errForeign    = &Problem{Reason: "This SVG contains web content (foreignObject), which LogoDesk can't draw. " + exportPNG}
+	errNoSize     = &Problem{Reason: "This SVG doesn't say how big it is (it has no width, height or viewBox). Export it again with a viewBox, or as PNG."}
+	errHuge       = &Problem{Reason: "This SVG uses numbers far too large for a logo, so LogoDesk won't draw it. " + exportPNG}
+	errLoop       = &Problem{Reason: "This SVG has shapes that refer to each other in a loop, so it can't be drawn. " + exportPNG}
+	errFineDash   = &Problem{Reason: "This SVG has dashed lines with dashes too fine to draw in reasonable time. " + exportPNG}
+	errTooComplex = &Problem{Reason: "This SVG is too complex to draw in reasonable time. " + exportPNG}
+	errCrash      = &Problem{Reason: "LogoDesk couldn't draw this SVG. " + exportPNG}
+	errBlank      = &Problem{Reason: "LogoDesk drew this SVG as an empty picture; it may use features LogoDesk can't draw. " + exportPNG}
 )
 
 func tooBigFile(size int) *Problem {

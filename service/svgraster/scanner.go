@@ -27,7 +27,18 @@ type extentScanner struct {
 	vec     vector.Rasterizer
 	mask    image.Alpha
 	acc     []float32
+	// work is what is left of the drawing budget, in pixel operations: each path costs its
+	// extent's area plus the rows its lines cross. When it runs out, Draw panics with
+	// errTooComplex (the caller recovers), so a file of many huge shapes can't take minutes.
+	work int64
+	rows float64 // rows crossed by the current path's lines
 }
+
+// workPerPixel is the drawing budget: as much work as this many full-picture layers.
+const workPerPixel = 256
+
+// gradientCost weighs a gradient fill's pixels: each is a colour-function call.
+const gradientCost = 4
 
 // pathOp is a MoveTo (move) or LineTo in pixels.
 type pathOp struct {
@@ -38,7 +49,8 @@ type pathOp struct {
 var _ rasterx.Scanner = (*extentScanner)(nil)
 
 func newExtentScanner(dest *image.RGBA) *extentScanner {
-	s := &extentScanner{dest: dest, nonZero: true, src: image.NewUniform(color.Black)}
+	s := &extentScanner{dest: dest, nonZero: true, src: image.NewUniform(color.Black),
+		work: workPerPixel * int64(dest.Rect.Dx()) * int64(dest.Rect.Dy())}
 	s.Clear()
 	return s
 }
@@ -49,7 +61,11 @@ func (s *extentScanner) Line(b fixed.Point26_6)  { s.add(false, b) }
 func (s *extentScanner) add(move bool, p fixed.Point26_6) {
 	s.min.X, s.min.Y = min(s.min.X, p.X), min(s.min.Y, p.Y)
 	s.max.X, s.max.Y = max(s.max.X, p.X), max(s.max.Y, p.Y)
-	s.ops = append(s.ops, pathOp{move, float32(p.X) / 64, float32(p.Y) / 64})
+	op := pathOp{move, float32(p.X) / 64, float32(p.Y) / 64}
+	if !move && len(s.ops) > 0 {
+		s.rows += math.Abs(float64(op.y-s.ops[len(s.ops)-1].y)) + 1
+	}
+	s.ops = append(s.ops, op)
 }
 
 // GetPathExtent is the bounding box of the path so far (objectBoundingBox gradients use it).
@@ -62,7 +78,7 @@ func (s *extentScanner) SetWinding(nonZero bool)      { s.nonZero = nonZero }
 func (s *extentScanner) SetClip(rect image.Rectangle) { s.clip = rect }
 func (s *extentScanner) SetColor(c interface{})       { s.src = sourceImage(c) }
 func (s *extentScanner) Clear() {
-	s.ops = s.ops[:0]
+	s.ops, s.rows = s.ops[:0], 0
 	const far = fixed.Int26_6(math.MaxInt32)
 	s.min, s.max = fixed.Point26_6{X: far, Y: far}, fixed.Point26_6{X: -far, Y: -far}
 }
@@ -100,6 +116,14 @@ func (s *extentScanner) Draw() {
 		return
 	}
 	w, h := r.Dx(), r.Dy()
+	cost := int64(w * h)
+	if _, ok := s.src.(funcImage); ok {
+		cost *= gradientCost
+	}
+	s.work -= cost + int64(min(s.rows, float64(len(s.ops))*float64(h+1)))
+	if s.work < 0 {
+		panic(errTooComplex)
+	}
 	s.mask.Rect, s.mask.Stride = image.Rect(0, 0, w, h), w
 	s.mask.Pix = grow(s.mask.Pix, w*h)
 	ox, oy := float32(r.Min.X), float32(r.Min.Y)
@@ -111,6 +135,11 @@ func (s *extentScanner) Draw() {
 			} else {
 				s.vec.LineTo(op.x-ox, op.y-oy)
 			}
+		}
+		if u, ok := s.src.(*image.Uniform); ok { // a flat colour: vector composites it directly
+			s.vec.DrawOp = draw.Over
+			s.vec.Draw(s.dest, r, u, image.Point{})
+			return
 		}
 		s.vec.DrawOp = draw.Src
 		s.vec.Draw(&s.mask, s.mask.Rect, image.Opaque, image.Point{})

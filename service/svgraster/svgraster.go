@@ -110,8 +110,11 @@ func Rasterize(data []byte, box Box) (*image.NRGBA, Info, error) {
 // draw renders the normalised document into a w×h picture. A renderer panic is a Problem.
 func (p *prepared) draw(w, h int) (out *image.NRGBA, err error) {
 	defer func() {
-		if recover() != nil {
+		if r := recover(); r != nil {
 			out, err = nil, errCrash
+			if r == errTooComplex {
+				err = errTooComplex
+			}
 		}
 	}()
 	toPixels := viewBoxTransform(p.vb, float64(w), float64(h), p.par)
