@@ -29,7 +29,6 @@ var ignoredFeatures = map[string]string{
 
 type emitter struct {
 	out     strings.Builder
-	base    rasterx.Matrix2D // user space of the root → output pixels
 	ids     map[string]*node
 	grads   map[string]*gradDef // gradients with at least one stop
 	rules   []cssRule
@@ -59,7 +58,7 @@ var initialStyle = inherited{strokeWidth: 1}
 // root's user space to output pixels: userSpaceOnUse gradients are placed in pixels.
 func normalize(doc *document, vb viewBox, base rasterx.Matrix2D) (string, []string, error) {
 	e := &emitter{ids: map[string]*node{}, grads: map[string]*gradDef{}, budget: maxElements,
-		active: map[*node]bool{}, ignored: map[string]bool{}, vb: vb, base: base}
+		active: map[*node]bool{}, ignored: map[string]bool{}, vb: vb}
 	var gradients []*node
 	walk(doc.root, func(n *node) {
 		if id := n.attrs["id"]; id != "" && e.ids[id] == nil {

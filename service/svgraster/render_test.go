@@ -1,6 +1,8 @@
 package svgraster
 
 import (
+	"bytes"
+	"errors"
 	"image"
 	"image/color"
 	"testing"
@@ -136,4 +138,28 @@ func TestInkscapeSymbolsAndGradientChain(t *testing.T) {
 	assertColor(t, "symbol dot, scaled to the use's 10×10", at(49, 17), rgb(0x123456), 2)
 	assertColor(t, "outside the dot", at(45, 13), color.NRGBA{0, 255, 255, 128}, 2)
 	assertColor(t, "unused symbol not drawn", at(0.5, 0.5), rgb(0xffcc00), 12)
+}
+
+// Rasterize keeps no shared state: the GUI may draw several candidates at once.
+func TestRasterizeConcurrently(t *testing.T) {
+	data := readTestdata(t, "figma-export.svg")
+	want, _, err := Rasterize(data, Box{MaxWidth: 96, MaxHeight: 96})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			got, _, err := Rasterize(data, Box{MaxWidth: 96, MaxHeight: 96})
+			if err == nil && !bytes.Equal(got.Pix, want.Pix) {
+				err = errors.New("a concurrent drawing differs")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
 }

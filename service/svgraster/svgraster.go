@@ -1,16 +1,19 @@
 // Package svgraster checks SVG logos and rasterises them for upload.
 //
-// An SVG is read in two steps. A bounded pre-pass (encoding/xml, at most MaxFileBytes,
-// maxDepth levels and maxElements elements, no DTD entities) refuses what is dangerous or
-// can't be drawn faithfully — external references, live text, embedded pictures, absurd
-// sizes and numbers — with one plain sentence (*Problem). It then rewrites the drawing
-// into the regular subset that github.com/fyne-io/oksvg (Fyne's own SVG renderer, on
-// github.com/srwiley/rasterx) draws well, and renders it at the largest size that fits a
-// Box, keeping the aspect ratio and the transparency.
+// An SVG is read in three steps. A bounded pre-pass (encoding/xml: at most MaxFileBytes,
+// maxDepth levels, maxElements elements, no DTD entities, every number within maxNumber)
+// refuses what is dangerous or can't be drawn faithfully — external references, live
+// text, embedded pictures, absurd sizes — with one plain sentence (*Problem). The checked
+// tree is then rewritten into the regular subset that github.com/fyne-io/oksvg (Fyne's
+// own SVG reader) handles well: colours, lengths, transforms, CSS classes, gradient
+// chains and <use> resolved here. Last, rasterx renders it through extentScanner (even-odd
+// fills, work bounded by a budget) at the largest size that fits a Box, keeping the aspect
+// ratio and the transparency.
 //
 // Scripts and event attributes are ignored: nothing in the file is ever run or fetched.
-// Clipping paths, masks, filters, markers and pattern fills are drawn without; Info.Ignored
-// names them so the caller can ask the admin to check the preview.
+// <a> links are drawn as plain groups (a link loads nothing). Clipping paths, masks,
+// filters, markers and pattern fills are drawn without; Info.Ignored names them so the
+// caller can ask the admin to check the preview.
 package svgraster
 
 import (
