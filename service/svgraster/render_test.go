@@ -41,7 +41,7 @@ func TestWordmarkPaths(t *testing.T) {
 	navy := rgb(0x1a237e)
 	at := func(x, y float64) color.NRGBA { return userPixel(img, 300, 100, x, y) }
 	assertColor(t, "O ring", at(20, 50), navy, 4)
-	assertColor(t, "O hole (even-odd)", at(60, 50), transparent, 0)
+	assertColor(t, "O counter", at(60, 50), transparent, 0)
 	assertColor(t, "K stem", at(150, 50), navy, 4)
 	assertColor(t, "between K's arms", at(200, 50), transparent, 0)
 	// The hidden magenta guide rectangle covers everything if drawn.
