@@ -50,6 +50,7 @@ Usage:
   logodesk bigin records --module Contacts|Companies|Products [--search TEXT]
   logodesk bigin get-photo --module M --id ID -o FILE | bigin set-photo --module M --id ID FILE
   logodesk bigin delete-photo --module M --id ID
+  logodesk bigin org | bigin get-org-logo -o FILE | bigin set-org-logo FILE [--no-backup]
   logodesk contracts get-org
   logodesk contracts set-org --org API_NAME [--name ..] [--phone ..] [--website ..] [--address ..]
                                         [--city ..] [--state ..] [--country CODE]

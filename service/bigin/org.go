@@ -77,7 +77,7 @@ func (c *Client) OrgLogo(ctx context.Context) (api.Photo, error) {
 	if errors.As(err, &e) && (e.Code == "INVALID_REQUEST_METHOD" || e.Code == "INVALID_URL_PATTERN") {
 		return api.Photo{}, &api.Error{Service: e.Service, Kind: api.KindBadMethod, HTTPStatus: e.HTTPStatus, Code: e.Code,
 			VendorMessage: e.VendorMessage, Message: ErrOrgLogoUnreadable.Error(),
-			NextStep: "Replace it without keeping a copy, or save the current logo from Bigin's settings first.", Err: ErrOrgLogoUnreadable}
+			NextStep: "To change it anyway, replace it without keeping a copy.", Err: ErrOrgLogoUnreadable}
 	}
 	if err != nil {
 		return api.Photo{}, orgScope(err)

@@ -1,0 +1,24 @@
+package photo
+
+import (
+	"context"
+
+	"logodesk/service/api"
+	"logodesk/service/bigin"
+	"logodesk/service/limits"
+)
+
+// BiginOrg is Bigin's organization logo. Bigin documents uploading it but neither
+// reading nor deleting it (see service/bigin/org.go): Get fails with an error
+// matching bigin.ErrOrgLogoUnreadable when a logo is set, and Delete always fails
+// with bigin.ErrOrgLogoUndeletable.
+func BiginOrg(c *bigin.Client) Target { return biginOrg{c} }
+
+type biginOrg struct{ c *bigin.Client }
+
+func (biginOrg) Key() string                                         { return "bigin/org" }
+func (biginOrg) Label() string                                       { return "Bigin organization logo" }
+func (biginOrg) Limit() limits.Limit                                 { return limits.BiginOrgLogo }
+func (t biginOrg) Get(ctx context.Context) (api.Photo, error)        { return t.c.OrgLogo(ctx) }
+func (t biginOrg) Put(ctx context.Context, b []byte, m string) error { return t.c.UploadOrgLogo(ctx, b, m) }
+func (biginOrg) Delete(context.Context) error                        { return bigin.ErrOrgLogoUndeletable }
