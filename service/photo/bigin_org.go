@@ -16,9 +16,11 @@ func BiginOrg(c *bigin.Client) Target { return biginOrg{c} }
 
 type biginOrg struct{ c *bigin.Client }
 
-func (biginOrg) Key() string                                         { return "bigin/org" }
-func (biginOrg) Label() string                                       { return "Bigin organization logo" }
-func (biginOrg) Limit() limits.Limit                                 { return limits.BiginOrgLogo }
-func (t biginOrg) Get(ctx context.Context) (api.Photo, error)        { return t.c.OrgLogo(ctx) }
-func (t biginOrg) Put(ctx context.Context, b []byte, m string) error { return t.c.UploadOrgLogo(ctx, b, m) }
-func (biginOrg) Delete(context.Context) error                        { return bigin.ErrOrgLogoUndeletable }
+func (biginOrg) Key() string                                  { return "bigin/org" }
+func (biginOrg) Label() string                                { return "Bigin organization logo" }
+func (biginOrg) Limit() limits.Limit                          { return limits.BiginOrgLogo }
+func (t biginOrg) Get(ctx context.Context) (api.Photo, error) { return t.c.OrgLogo(ctx) }
+func (t biginOrg) Put(ctx context.Context, b []byte, m string) error {
+	return t.c.UploadOrgLogo(ctx, b, m)
+}
+func (biginOrg) Delete(context.Context) error { return bigin.ErrOrgLogoUndeletable }
