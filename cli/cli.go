@@ -46,6 +46,10 @@ Usage:
                                         run the sandbox; prints its address and a demo token
   logodesk login zoho [--dc eu] | login zoom | logout zoho|zoom | whoami
 
+  logodesk apply FILE [--to crm,bigin,zoom] [--dry-run] [--no-backup]
+                                        send one logo to every service (Zoom only when named)
+  logodesk apply --undo                 put back every picture the last apply changed
+
   logodesk crm org | crm get-logo -o FILE | crm set-logo FILE | crm delete-logo
   logodesk bigin records --module Contacts|Companies|Products [--search TEXT]
   logodesk bigin get-photo --module M --id ID -o FILE | bigin set-photo --module M --id ID FILE
@@ -86,6 +90,8 @@ func Run(args []string, env Env) int {
 		run = runSandbox
 	case "login", "logout", "whoami":
 		run = accountCommands[name]
+	case "apply":
+		run = runApply // apply.go
 	default:
 		group, ok := groups[name]
 		if !ok {

@@ -67,7 +67,7 @@ func TestApplyToEveryServiceThenUndo(t *testing.T) {
 		t.Error("AllRestored although Bigin's logo can't be removed")
 	}
 	sum := rep.Summary()
-	if !strings.Contains(sum, "Zoho CRM and Zoom are back as before") || !strings.Contains(sum, "Bigin is not: Bigin doesn't let apps remove its logo") {
+	if !strings.Contains(sum, "Zoho CRM and Zoom are back as before") || !strings.Contains(sum, "Bigin is not back: Bigin doesn't let apps remove its logo") {
 		t.Errorf("undo summary %q", sum)
 	}
 	// Nothing left worth trying again: a later undo has nothing to do.

@@ -234,6 +234,8 @@ func (r *Run) Summary() string {
 		return "Logo applied to " + st[0].Target.Service + "."
 	case len(failed) == 0:
 		return fmt.Sprintf("Logo applied to all %d services.", ok)
+	case ok == 0:
+		return "Logo not applied; " + strings.Join(failed, "; ") + "."
 	}
 	return fmt.Sprintf("Logo applied to %d of %d services; %s.", ok, len(st), strings.Join(failed, "; "))
 }

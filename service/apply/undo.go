@@ -46,7 +46,7 @@ func (u *UndoReport) Summary() string {
 		if it.State == Done {
 			back = append(back, it.Service)
 		} else {
-			notBack = append(notBack, it.Service+" is not: "+strings.TrimSuffix(Reason(it.Err), "."))
+			notBack = append(notBack, it.Service+" is not back: "+strings.TrimSuffix(Reason(it.Err), "."))
 		}
 	}
 	var parts []string
@@ -192,8 +192,12 @@ func checkSameSlot(ctx context.Context, slot photo.Target, ch Change, service st
 	return nil
 }
 
-// errNotKept: the apply was told to replace the picture without keeping a copy.
-var errNotKept = errors.New("LogoDesk kept no copy of the picture it replaced there, so it can't put it back.")
+// notKept: the apply was told to replace the picture without keeping a copy.
+type notKept struct{ service string }
+
+func (n notKept) Error() string {
+	return "LogoDesk kept no copy of the " + n.service + " picture it replaced, so it can't put it back."
+}
 
 // putBack uploads the kept copy, or removes the logo when the slot had none.
 func putBack(ctx context.Context, slot photo.Target, ch Change, service string) (string, error) {
@@ -213,10 +217,10 @@ func putBack(ctx context.Context, slot photo.Target, ch Change, service string) 
 		}
 		return "removed the logo (there was none before)", nil
 	}
-	return "", errNotKept
+	return "", notKept{service}
 }
 
 // permanent reports failures that trying again can't fix, so the record drops them.
 func permanent(err error) bool {
-	return errors.Is(err, errNotKept) || errors.Is(err, bigin.ErrOrgLogoUndeletable)
+	return errors.As(err, new(notKept)) || errors.Is(err, bigin.ErrOrgLogoUndeletable)
 }
