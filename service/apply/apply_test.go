@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"logodesk/service/apply"
@@ -217,5 +218,37 @@ func TestPrepareAndUnavailableTargets(t *testing.T) {
 	run, _ := apply.Apply(ctx, cands, apply.Options{Store: w.store})
 	if len(run.Statuses()) != 3 || !strings.Contains(status(t, run, apply.CRM).Reason(), "not signed in to Zoho") {
 		t.Fatalf("statuses %+v", run.Statuses())
+	}
+}
+
+// With a Bigin that hands out its logo (not documented, see bigin/org.go), every
+// original comes back byte for byte, read back from the sandbox.
+func TestUndoRestoresEveryOriginalByteForByte(t *testing.T) {
+	w := newWorldWith(t, sandbox.Options{BiginOrgLogoReadable: true})
+	ctx := context.Background()
+	c, _ := w.env.Session.Bigin()
+	biginBefore := sessiontest.JPEG(80, 60)
+	if err := c.UploadOrgLogo(ctx, biginBefore, "image/jpeg"); err != nil {
+		t.Fatal(err)
+	}
+	zoomBefore := w.zoomPicture()
+	run, err := apply.Apply(ctx, w.prepare(sessiontest.PNG(320, 240), apply.CRM, apply.Bigin, apply.Zoom), apply.Options{Store: w.store})
+	if err != nil || !run.AllDone() {
+		t.Fatalf("%v %q", err, run.Summary())
+	}
+	if status(t, run, apply.Bigin).Copy.Path == "" {
+		t.Fatal("no copy of Bigin's logo was kept although Bigin handed it out")
+	}
+	var seen []apply.UndoItem
+	var mu sync.Mutex
+	rep, err := apply.UndoLast(ctx, w.env.Session, w.store, func(it apply.UndoItem) { mu.Lock(); seen = append(seen, it); mu.Unlock() })
+	if err != nil || !rep.AllRestored() || rep.Summary() != "Zoho CRM, Bigin and Zoom are back as before." {
+		t.Fatalf("%v %q", err, rep.Summary())
+	}
+	if !bytes.Equal(w.crmLogo(), sandbox.DemoLogoPNG()) || !bytes.Equal(w.biginLogo(), biginBefore) || !bytes.Equal(w.zoomPicture(), zoomBefore) {
+		t.Fatal("an original is not back byte for byte")
+	}
+	if len(seen) != 9 { // waiting, sending, done for each
+		t.Errorf("undo reported %d state changes, want 9", len(seen))
 	}
 }

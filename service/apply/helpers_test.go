@@ -20,9 +20,11 @@ type world struct {
 	store *backup.Store
 }
 
-func newWorld(t *testing.T) *world {
+func newWorld(t *testing.T) *world { return newWorldWith(t, sandbox.Options{}) }
+
+func newWorldWith(t *testing.T, opt sandbox.Options) *world {
 	t.Helper()
-	return &world{t: t, env: sessiontest.Start(t, sandbox.Options{}), store: &backup.Store{Dir: t.TempDir()}}
+	return &world{t: t, env: sessiontest.Start(t, opt), store: &backup.Store{Dir: t.TempDir()}}
 }
 
 // prepare fits data to the targets with the given ids.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -179,6 +180,9 @@ func (r *Run) send(ctx context.Context, i int, withoutCopy bool) {
 		return
 	}
 	if s.Fit.Bytes == nil {
+		if s.Err == nil {
+			s.Err = errors.New("LogoDesk has no picture fitted for " + s.Target.Service + "; choose the logo again.")
+		}
 		fail(s.Err)
 		return
 	}
@@ -213,6 +217,8 @@ func (r *Run) send(ctx context.Context, i int, withoutCopy bool) {
 	r.mu.Lock()
 	r.slots[s.Target.ID] = slot
 	r.done = append(r.done, ch)
+	// Keep the targets' order, not the order they finished in, so reports read the same every time.
+	slices.SortStableFunc(r.done, func(a, b Change) int { return r.index(a.Target) - r.index(b.Target) })
 	r.mu.Unlock()
 	r.emit(i, func(s *Status) { s.State, s.Copy = Done, kept })
 }

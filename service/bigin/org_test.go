@@ -84,3 +84,18 @@ func TestOrgLogoErrors(t *testing.T) {
 		sessiontest.WantError(t, c.UploadOrgLogo(ctx, sessiontest.PNG(4000, 2600), "image/png"), api.KindTooLarge, "FILE_RESOLUTION_EXCEEDS", 415)
 	})
 }
+
+// If Bigin answers GET /org/photo as CRM does (undocumented), OrgLogo returns the logo.
+func TestOrgLogoWhenBiginHandsItOut(t *testing.T) {
+	env := sessiontest.Start(t, sandbox.Options{BiginOrgLogoReadable: true})
+	c := client(t, env, tokens.DemoToken)
+	ctx := context.Background()
+	logo := sessiontest.JPEG(64, 48)
+	if err := c.UploadOrgLogo(ctx, logo, "image/jpeg"); err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.OrgLogo(ctx)
+	if err != nil || !p.Present || !bytes.Equal(p.Bytes, logo) || p.MIME != "image/jpeg" {
+		t.Fatalf("OrgLogo = %v %s, %v", p.Present, p.MIME, err)
+	}
+}

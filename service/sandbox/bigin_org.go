@@ -26,7 +26,8 @@ func (s *Server) loadBiginOrgDemo() {
 // Bigin documents GET /org and POST /org/photo only (get-org-data.html,
 // upload-org-img.html). Any other method on /org/photo gets Zoho's answer for a
 // method a URL doesn't take: 400 INVALID_REQUEST_METHOD. That includes GET, which
-// CRM has: LogoDesk's Bigin client tries it and must cope with this answer.
+// CRM has: LogoDesk's Bigin client tries it and must cope with this answer
+// (Options.BiginOrgLogoReadable emulates a Bigin that has it).
 func (s *Server) serveBiginOrg(w http.ResponseWriter, r *http.Request, rest []string) bool {
 	switch {
 	case len(rest) == 0:
@@ -68,6 +69,17 @@ func (s *Server) serveBiginOrgDetails(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveBiginOrgPhoto(w http.ResponseWriter, r *http.Request) {
 	g, ok := s.zohoGrant(w, r, zohoAuthFail)
 	if !ok {
+		return
+	}
+	if r.Method == http.MethodGet && s.opt.BiginOrgLogoReadable {
+		if !g.HasAny("ZohoBigin.org.ALL", "ZohoBigin.org.READ") {
+			zohoScopeMismatch(w)
+			return
+		}
+		s.mu.Lock()
+		img := s.biginOrg.photo
+		s.mu.Unlock()
+		writeImage(w, img)
 		return
 	}
 	if r.Method != http.MethodPost {

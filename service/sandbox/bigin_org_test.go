@@ -84,3 +84,16 @@ func TestBiginOrgLogoLimitsAndRights(t *testing.T) {
 		`{"code":"NO_PERMISSION","details":{"permissions":["org.photo.upload"]},"message":"Permission denied to update","status":"error"}`)
 	wantZohoErr(t, e.do(req{method: "GET", path: "/zoho/bigin/v2/org"}), 401, "AUTHENTICATION_FAILURE")
 }
+
+func TestBiginOrgLogoReadableOption(t *testing.T) {
+	e := newEnv(t, sandbox.Options{BiginOrgLogoReadable: true})
+	if r := e.do(req{method: "GET", path: "/zoho/bigin/v2/org/photo", auth: zohoDemo}); r.status != 204 || len(r.body) != 0 {
+		t.Fatalf("no logo: %d %q", r.status, r.body)
+	}
+	logo := pngBytes(t, 16, 16)
+	e.do(upload("POST", "/zoho/bigin/v2/org/photo", zohoDemo, "file", logo, "image/png", t))
+	if r := e.do(req{method: "GET", path: "/zoho/bigin/v2/org/photo", auth: zohoDemo}); r.status != 200 || !bytes.Equal(r.body, logo) || r.header.Get("Content-Type") != "image/png" {
+		t.Fatalf("logo: %d %s", r.status, r.header.Get("Content-Type"))
+	}
+	wantZohoErr(t, e.do(req{method: "DELETE", path: "/zoho/bigin/v2/org/photo", auth: zohoDemo}), 400, "INVALID_REQUEST_METHOD")
+}

@@ -36,6 +36,10 @@ type Options struct {
 	// high" with 415 FILE_SIZE_MORE_THAN_ALLOWED_SIZE, as the older docs say, instead
 	// of the newer OpenAPI's 413 FILE_SIZE_EXCEEDS / 415 FILE_RESOLUTION_EXCEEDS.
 	LegacySizeErrors bool
+	// BiginOrgLogoReadable answers GET /bigin/v2/org/photo as CRM answers its
+	// /org/photo (200 image, 204 none). Bigin documents no such call, so by default
+	// the sandbox refuses it; this emulates a Bigin that has it after all.
+	BiginOrgLogoReadable bool
 	// Now is the clock used for token expiry; time.Now when nil.
 	Now func() time.Time
 }
