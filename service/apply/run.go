@@ -69,9 +69,9 @@ type Run struct {
 	id    string // when it started; names its record on disk
 	mu    sync.Mutex
 	st    []Status
-	busy  map[int]bool
+	busy  map[int]bool // targets being retried
 	slots map[string]photo.Target
-	done  []Change // what this run changed, in completion order
+	done  []Change // what this run changed, in the targets' order
 }
 
 // Apply sends each candidate's fitted logo to its target, side by side (bounded):
@@ -124,9 +124,11 @@ func (r *Run) retry(ctx context.Context, id string, withoutCopy bool) error {
 	i := r.index(id)
 	if i < 0 || r.st[i].State != Failed || r.busy[i] {
 		r.mu.Unlock()
-		return fmt.Errorf("there is no failed %s to try again", id)
+		return fmt.Errorf("%s has nothing to try again.", serviceName(id))
 	}
+	r.busy[i] = true // a second click while this one runs does nothing
 	r.mu.Unlock()
+	defer func() { r.mu.Lock(); delete(r.busy, i); r.mu.Unlock() }()
 	r.send(ctx, i, withoutCopy)
 	if err := r.save(); err != nil {
 		return err
@@ -168,10 +170,8 @@ func (r *Run) emit(i int, change func(*Status)) {
 // send keeps a copy of target i's picture and uploads the logo.
 func (r *Run) send(ctx context.Context, i int, withoutCopy bool) {
 	r.mu.Lock()
-	r.busy[i] = true
 	s := r.st[i]
 	r.mu.Unlock()
-	defer func() { r.mu.Lock(); delete(r.busy, i); r.mu.Unlock() }()
 	fail := func(err error) {
 		r.emit(i, func(s *Status) { s.State, s.Err, s.NoCopy = Failed, err, isNoCopy(err) })
 	}
