@@ -120,6 +120,6 @@ func TestBinaryApply(t *testing.T) {
 	e.fails(2, "one image file", "apply")
 	e.fails(2, "unknown service", "apply", logo, "--to", "crm,slack")
 	e.fails(1, "not an image", "apply", e.file("fake.png", []byte("%PDF-1.7")))
-	e.without("LOGODESK_TOKEN=")
+	e.without("LOGODESK_ZOHO_TOKEN=")
 	e.fails(1, "not signed in to Zoho", "apply", logo)
 }

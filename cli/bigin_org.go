@@ -5,13 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"path/filepath"
-	"strings"
 
-	"logodesk/service/backup"
 	"logodesk/service/bigin"
-	"logodesk/service/imagefit"
-	"logodesk/service/limits"
 	"logodesk/service/photo"
 	"logodesk/session"
 )
@@ -58,44 +53,8 @@ func biginGetOrgLogo(ctx context.Context, env Env, args []string) error {
 	return err
 }
 
-// biginSetOrgLogo is set-* with --no-backup: Bigin won't hand out its current logo,
-// so replacing one means giving up the copy, which the admin must ask for.
+// biginSetOrgLogo is set-*: Bigin won't hand out its current logo, so replacing
+// one needs --no-backup (setPicture says so).
 func biginSetOrgLogo(ctx context.Context, env Env, args []string) error {
-	fs := flag.NewFlagSet("bigin set-org-logo", flag.ContinueOnError)
-	noBackup := fs.Bool("no-backup", false, "replace the logo without keeping a copy of the current one")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := need(fs, pos, 1, "one image file"); err != nil {
-		return err
-	}
-	data, err := imagefit.ReadFile(pos[0])
-	if err != nil {
-		return err
-	}
-	t, err := openTarget(ctx, env, biginOrgTarget(fs))
-	if err != nil {
-		return err
-	}
-	fit, err := imagefit.Fit(data, t.Limit(), imagefit.Options{})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, fit.Explanation)
-	var store *backup.Store
-	if !*noBackup {
-		if store, err = backups(env); err != nil {
-			return err
-		}
-	}
-	if err := photo.Replace(ctx, t, fit.Bytes, fit.MIME, store); err != nil {
-		if errors.Is(err, bigin.ErrOrgLogoUnreadable) {
-			return errors.New(bigin.ErrOrgLogoUnreadable.Error() + " Run the command again with --no-backup to replace it anyway.")
-		}
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Uploaded: the %s is now %s (%d×%d %s, %s).\n", t.Label(), filepath.Base(pos[0]), fit.Width, fit.Height,
-		strings.ToUpper(strings.TrimPrefix(fit.MIME, "image/")), limits.HumanBytes(int64(len(fit.Bytes))))
-	return nil
+	return setPicture(ctx, env, args, "bigin set-org-logo", biginOrgTarget)
 }

@@ -143,7 +143,7 @@ func (pp *photoPanel) reload(done string) {
 			thumb, thumbErr = thumbnail(cur.Bytes, previewSize)
 			caption = describe(cur.Bytes, cur.MIME)
 		}
-		entries, _ := store.List(t.Key())
+		entries, _ := photo.Versions(ctx, t, store)
 		pp.u.do(func() {
 			if gen != pp.gen {
 				return
@@ -399,7 +399,8 @@ func (pp *photoPanel) onReplace() {
 	f := *pp.fitted
 	pp.change(fmt.Sprintf("Sending the new %s to %s…", pp.noun, pp.service), 3*time.Minute,
 		func(ctx context.Context, t photo.Target, store *backup.Store) error {
-			return photo.Replace(ctx, t, f.Bytes, f.MIME, store)
+			_, err := photo.Replace(ctx, t, f.Bytes, f.MIME, store)
+			return err
 		},
 		func() {
 			pp.clearCandidate()
@@ -427,7 +428,11 @@ func (pp *photoPanel) doDelete() {
 	if pp.target == nil || pp.busy {
 		return
 	}
-	pp.change(fmt.Sprintf("Deleting the %s in %s…", pp.noun, pp.service), 2*time.Minute, photo.Delete, func() {
+	del := func(ctx context.Context, t photo.Target, store *backup.Store) error {
+		_, err := photo.Delete(ctx, t, store)
+		return err
+	}
+	pp.change(fmt.Sprintf("Deleting the %s in %s…", pp.noun, pp.service), 2*time.Minute, del, func() {
 		pp.reload(fmt.Sprintf("The %s was deleted. A copy is kept below; \u201cRestore\u201d puts it back.", pp.noun))
 	})
 }
@@ -438,7 +443,8 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 	}
 	pp.change(fmt.Sprintf("Putting back the %s from %s…", pp.noun, e.Time.Local().Format("2 Jan 15:04")), 3*time.Minute,
 		func(ctx context.Context, t photo.Target, store *backup.Store) error {
-			return photo.Restore(ctx, t, e, store)
+			_, err := photo.Restore(ctx, t, e, store)
+			return err
 		},
 		func() {
 			pp.reload(fmt.Sprintf("Restored the %s from %s.", pp.noun, e.Time.Local().Format("2 Jan 2006 15:04")))

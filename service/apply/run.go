@@ -192,7 +192,7 @@ func (r *Run) send(ctx context.Context, i int, withoutCopy bool) {
 		fail(err)
 		return
 	}
-	account, err := accountOf(ctx, slot)
+	account, err := slot.Account(ctx)
 	if err != nil {
 		fail(err)
 		return

@@ -181,7 +181,7 @@ func undo(ctx context.Context, changes []Change, open opener, parallel int, onCh
 
 // checkSameSlot refuses to put a copy anywhere but the slot and account it came from.
 func checkSameSlot(ctx context.Context, slot photo.Target, ch Change, service string) error {
-	account, err := accountOf(ctx, slot)
+	account, err := slot.Account(ctx)
 	if err != nil {
 		return err
 	}

@@ -151,3 +151,6 @@ func (c *Client) DeletePhoto(ctx context.Context, m Module, id string) error {
 	_, err := c.api.Do(ctx, api.Request{Method: http.MethodDelete, Path: photoPath(m, id), Action: "delete this record's photo"})
 	return err
 }
+
+// Realm is the vendor installation this client talks to (see api.Client.Realm).
+func (c *Client) Realm() string { return c.api.Realm }

@@ -166,7 +166,8 @@ func (s *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	fmt.Fprintf(w, "LogoDesk sandbox: emulated Zoho CRM, Bigin, Zoho Contracts and Zoom APIs.\n\n"+
 		"LOGODESK_ZOHO_API=%[1]s/zoho\nLOGODESK_CONTRACTS_API=%[1]s/contracts\nLOGODESK_ZOOM_API=%[1]s/zoom/v2\n"+
-		"LOGODESK_ZOHO_ACCOUNTS=%[1]s/accounts/zoho\nLOGODESK_ZOOM_ACCOUNTS=%[1]s/accounts/zoom\nLOGODESK_TOKEN=%[2]s\n",
+		"LOGODESK_ZOHO_ACCOUNTS=%[1]s/accounts/zoho\nLOGODESK_ZOOM_ACCOUNTS=%[1]s/accounts/zoom\nLOGODESK_SANDBOX=1\n"+
+		"LOGODESK_ZOHO_TOKEN=%[2]s\nLOGODESK_ZOOM_TOKEN=%[2]s\n",
 		root, tokens.DemoToken)
 }
 
