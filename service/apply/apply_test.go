@@ -167,6 +167,14 @@ func TestUndoLastGoesBackOnlyToTheSameSlot(t *testing.T) {
 	if rep.AllRestored() || !strings.Contains(rep.Summary(), "another Zoho CRM account") || !bytes.Equal(w.crmLogo(), applied) {
 		t.Fatalf("a copy went to another slot: %q", rep.Summary())
 	}
+	// The same slot in another account (another data centre's organization) is refused too.
+	if !bytes.Contains(rec, []byte(`"account": "sandbox/org-`)) {
+		t.Fatalf("record doesn't name the account: %s", rec)
+	}
+	writeFile(t, path, bytes.Replace(rec, []byte(`"account": "sandbox/org-`), []byte(`"account": "zoho.eu/org-`), 1))
+	if rep, _ := apply.UndoLast(ctx, w.env.Session, w.store, nil); rep.AllRestored() || !bytes.Equal(w.crmLogo(), applied) {
+		t.Fatalf("a copy went to another account: %q", rep.Summary())
+	}
 	// Put right, the record still holds it, and undo works.
 	writeFile(t, path, rec)
 	if rep, err := apply.UndoLast(ctx, w.env.Session, w.store, nil); err != nil || !rep.AllRestored() || !bytes.Equal(w.crmLogo(), sandbox.DemoLogoPNG()) {
