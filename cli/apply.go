@@ -68,6 +68,9 @@ func runApply(ctx context.Context, env Env, args []string) error {
 	for _, st := range run.Statuses() {
 		if st.State == apply.Done {
 			fmt.Fprintf(env.Stdout, "%s: sent %s. %s\n", st.Target.Name(), fitSummary(st.Fit), st.Fit.Explanation)
+			if st.UndoNote != "" {
+				fmt.Fprintf(env.Stdout, "  %s\n", st.UndoNote)
+			}
 			continue
 		}
 		reason := st.Reason()

@@ -55,6 +55,11 @@ func TestApplyToEveryServiceThenUndo(t *testing.T) {
 	if status(t, run, apply.CRM).Copy.Path == "" || status(t, run, apply.Zoom).Copy.Path == "" || status(t, run, apply.Bigin).Copy.Path != "" {
 		t.Error("want copies of the CRM logo and the Zoom picture, and none for Bigin (it had no logo)")
 	}
+	// Said before anyone relies on Undo: Bigin's added logo can't be taken away.
+	if n := status(t, run, apply.Bigin).UndoNote; !strings.Contains(n, "Undo can't take this one away: Bigin doesn't let apps remove its logo") ||
+		status(t, run, apply.CRM).UndoNote != "" {
+		t.Errorf("undo notes: bigin %q, crm %q", n, status(t, run, apply.CRM).UndoNote)
+	}
 
 	rep := run.Undo(ctx, nil)
 	if !bytes.Equal(w.crmLogo(), sandbox.DemoLogoPNG()) {
@@ -138,6 +143,9 @@ func TestBiginLogoThatCantBeCopied(t *testing.T) {
 	}
 	if err := run.RetryWithoutCopy(ctx, apply.Bigin); err != nil {
 		t.Fatal(err)
+	}
+	if n := status(t, run, apply.Bigin).UndoNote; !strings.Contains(n, "Undo can't put it back") {
+		t.Errorf("undo note %q", n)
 	}
 	if !bytes.Equal(w.biginLogo(), cands[0].Fit.Bytes) {
 		t.Fatal("not replaced without a copy")

@@ -41,6 +41,9 @@ type Status struct {
 	// Copy is the copy kept of the picture replaced (empty Path when the slot had no
 	// picture, or when replaced without a copy).
 	Copy backup.Entry
+	// UndoNote, once Done, says in one sentence when Undo won't be able to put this
+	// target back as it was ("" when it will).
+	UndoNote string
 }
 
 // Reason is the plain sentence for a failed status ("" otherwise).
@@ -220,7 +223,14 @@ func (r *Run) send(ctx context.Context, i int, withoutCopy bool) {
 	// Keep the targets' order, not the order they finished in, so reports read the same every time.
 	slices.SortStableFunc(r.done, func(a, b Change) int { return r.index(a.Target) - r.index(b.Target) })
 	r.mu.Unlock()
-	r.emit(i, func(s *Status) { s.State, s.Copy = Done, kept })
+	note := ""
+	switch {
+	case ch.Before == BeforeNotKept:
+		note = "No copy of the previous picture was kept, so Undo can't put it back."
+	case ch.Before == BeforeNone && s.Target.cantRemove != nil:
+		note = "There was no logo before, and Undo can't take this one away: " + s.Target.cantRemove.Error()
+	}
+	r.emit(i, func(s *Status) { s.State, s.Copy, s.UndoNote = Done, kept, note })
 }
 
 // Summary is one sentence on the outcome: "Logo applied to 2 of 3 services; Zoom failed: …".

@@ -12,6 +12,7 @@ package apply
 import (
 	"context"
 
+	biginapi "logodesk/service/bigin"
 	"logodesk/service/limits"
 	"logodesk/service/photo"
 	"logodesk/service/zoom"
@@ -42,6 +43,8 @@ type Target struct {
 	Unavailable error
 
 	open func(ctx context.Context) (photo.Target, error)
+	// cantRemove, when set, says why an undo can't take away a logo added where there was none.
+	cantRemove error
 }
 
 // Name is what people call the target: "Zoho CRM organization logo".
@@ -61,7 +64,8 @@ func Targets(s *session.Session) []Target {
 	} else {
 		crm.open = func(context.Context) (photo.Target, error) { return photo.CRMOrg(c), nil }
 	}
-	bigin := Target{ID: Bigin, Service: "Bigin", What: "organization logo", Limit: limits.BiginOrgLogo}
+	bigin := Target{ID: Bigin, Service: "Bigin", What: "organization logo", Limit: limits.BiginOrgLogo,
+		cantRemove: biginapi.ErrOrgLogoUndeletable}
 	if c, err := s.Bigin(); err != nil {
 		bigin.Unavailable = err
 	} else {
