@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -231,51 +230,4 @@ func (r *Run) send(ctx context.Context, i int, withoutCopy bool) {
 		note = "There was no logo before, and Undo can't take this one away: " + s.Target.cantRemove.Error()
 	}
 	r.emit(i, func(s *Status) { s.State, s.Copy, s.UndoNote = Done, kept, note })
-}
-
-// Summary is one sentence on the outcome: "Logo applied to 2 of 3 services; Zoom failed: …".
-func (r *Run) Summary() string {
-	st := r.Statuses()
-	var failed []string
-	for _, s := range st {
-		if s.State != Done {
-			failed = append(failed, s.Target.Service+" failed: "+strings.TrimSuffix(Reason(s.Err), "."))
-		}
-	}
-	ok := len(st) - len(failed)
-	switch {
-	case len(st) == 0:
-		return "No service was chosen, so nothing was sent."
-	case len(failed) == 0 && ok == 1:
-		return "Logo applied to " + st[0].Target.Service + "."
-	case len(failed) == 0:
-		return fmt.Sprintf("Logo applied to all %d services.", ok)
-	case ok == 0:
-		return "Logo not applied; " + strings.Join(failed, "; ") + "."
-	}
-	return fmt.Sprintf("Logo applied to %d of %d services; %s.", ok, len(st), strings.Join(failed, "; "))
-}
-
-// AllDone reports whether every target succeeded.
-func (r *Run) AllDone() bool {
-	for _, s := range r.Statuses() {
-		if s.State != Done {
-			return false
-		}
-	}
-	return true
-}
-
-// Reason is the plain sentence for err: a service's message and next step, or
-// the reason a file can't be used; never a body or a token.
-func Reason(err error) string {
-	switch {
-	case err == nil:
-		return ""
-	case errors.Is(err, context.Canceled):
-		return "Cancelled."
-	case errors.Is(err, context.DeadlineExceeded):
-		return "This took too long and was stopped. Try again."
-	}
-	return err.Error()
 }

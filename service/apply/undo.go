@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"strings"
 	"sync"
 
 	"logodesk/service/backup"
@@ -28,44 +27,6 @@ type UndoItem struct {
 
 // UndoReport is the outcome of an undo.
 type UndoReport struct{ Items []UndoItem }
-
-// AllRestored reports whether every target is back as it was.
-func (u *UndoReport) AllRestored() bool {
-	for _, it := range u.Items {
-		if it.State != Done {
-			return false
-		}
-	}
-	return true
-}
-
-// Summary says in one sentence which services are back as they were and which aren't, and why.
-func (u *UndoReport) Summary() string {
-	var back, notBack []string
-	for _, it := range u.Items {
-		if it.State == Done {
-			back = append(back, it.Service)
-		} else {
-			notBack = append(notBack, it.Service+" is not back: "+strings.TrimSuffix(Reason(it.Err), "."))
-		}
-	}
-	var parts []string
-	if len(back) > 0 {
-		parts = append(parts, joinAnd(back)+" "+map[bool]string{true: "is", false: "are"}[len(back) == 1]+" back as before")
-	}
-	parts = append(parts, notBack...)
-	if len(parts) == 0 {
-		return "There was nothing to put back."
-	}
-	return strings.Join(parts, "; ") + "."
-}
-
-func joinAnd(s []string) string {
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
-}
 
 // opener finds the slot a change was made to.
 type opener func(ctx context.Context, ch Change) (photo.Target, error)
