@@ -1,5 +1,6 @@
-// Sentences on the outcome of an apply or an undo, for the window and the command line.
 package apply
+
+// Sentences on the outcome of an apply or an undo, for the window and the command line.
 
 import (
 	"context"
