@@ -268,3 +268,25 @@ func TestUndoRestoresEveryOriginalByteForByte(t *testing.T) {
 		t.Errorf("undo reported %d state changes, want 9", len(seen))
 	}
 }
+
+// A Zoho sign-in from before LogoDesk managed Bigin's logo lacks ZohoBigin.org.*:
+// Bigin says to sign in again, and Zoho CRM still gets the logo.
+func TestOlderZohoSignInAsksToSignInAgainForBigin(t *testing.T) {
+	w := newWorld(t)
+	old := w.env.Issue("zoho", sandbox.ZohoAdminID, "ZohoCRM.org.ALL", "ZohoBigin.modules.ALL")
+	all := apply.Targets(w.env.WithToken(old))
+	crm, _ := apply.Find(all, apply.CRM)
+	bg, _ := apply.Find(all, apply.Bigin)
+	cands, err := apply.Prepare(context.Background(), sessiontest.PNG(100, 100), []apply.Target{crm, bg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, _ := apply.Apply(context.Background(), cands, apply.Options{Store: w.store})
+	b := status(t, run, apply.Bigin)
+	if b.State != apply.Failed || b.NoCopy || !strings.Contains(b.Reason(), "Sign in to Zoho again to let LogoDesk change Bigin's logo.") {
+		t.Fatalf("bigin: %v nocopy=%v %q", b.State, b.NoCopy, b.Reason())
+	}
+	if status(t, run, apply.CRM).State != apply.Done || w.biginLogo() != nil {
+		t.Fatalf("summary %q", run.Summary())
+	}
+}
