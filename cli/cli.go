@@ -47,12 +47,17 @@ Usage:
                                         run the sandbox; prints its address and a demo token
   logodesk login zoho [--dc eu] | login zoom | logout zoho|zoom | whoami
 
+  logodesk apply FILE [--to crm,bigin,zoom] [--dry-run] [--no-backup]
+                                        send one logo to every service (Zoom only when named)
+  logodesk apply --undo                 put back every picture the last apply changed
+
   logodesk crm org | crm get-logo -o FILE | crm set-logo FILE | crm delete-logo
   logodesk crm history | crm restore [N]
   logodesk bigin records --module Contacts|Companies|Products [--search TEXT]
   logodesk bigin get-photo --module M --id ID -o FILE | bigin set-photo --module M --id ID FILE
   logodesk bigin delete-photo --module M --id ID
   logodesk bigin history --module M --id ID | bigin restore --module M --id ID [N]
+  logodesk bigin org | bigin get-org-logo -o FILE | bigin set-org-logo FILE [--no-backup]
   logodesk contracts get-org
   logodesk contracts set-org --org API_NAME [--name ..] [--phone ..] [--website ..] [--address ..]
                                         [--city ..] [--state ..] [--country CODE]
@@ -93,6 +98,8 @@ func Run(args []string, env Env) int {
 		run = runSandbox
 	case "login", "logout", "whoami":
 		run = accountCommands[name]
+	case "apply":
+		run = runApply // apply.go
 	default:
 		group, ok := groups[name]
 		if !ok {

@@ -40,6 +40,7 @@ func init() {
 	}
 	groups["bigin"] = map[string]command{
 		"records": biginRecords,
+		"org":     biginOrg, "get-org-logo": biginGetOrgLogo, "set-org-logo": biginSetOrgLogo, // bigin_org.go
 		"get-photo": func(ctx context.Context, env Env, a []string) error {
 			return getPicture(ctx, env, a, "bigin get-photo", biginTarget)
 		},

@@ -1,5 +1,6 @@
 // Package bigin wraps the Bigin endpoints LogoDesk uses: listing and searching
-// records of Contacts, Companies and Products, and each record's photo.
+// records of Contacts, Companies and Products, each record's photo, and the
+// organization's details and logo (org.go).
 package bigin
 
 import (
