@@ -74,6 +74,7 @@ func ZohoDataCentre(id string) (DataCentre, bool) {
 var ZohoScopes = []string{
 	"ZohoCRM.org.ALL",
 	"ZohoBigin.modules.ALL",
+	"ZohoBigin.org.ALL", // Bigin's organization logo
 	"ZohoSearch.securesearch.READ",
 	"contracts.meta.READ",
 	"contracts.meta.UPDATE",
