@@ -43,7 +43,7 @@ func OpenBrowser(url string) error {
 	for _, c := range cmds {
 		cmd := exec.Command(c[0], c[1:]...)
 		if err := cmd.Start(); err == nil {
-			go func() { _ = cmd.Wait() }()
+			go func() { _ = cmd.Wait() }() // reaps the opener; its exit status says nothing about the page
 			return nil
 		}
 	}

@@ -14,10 +14,8 @@ var (
 	ErrSignInAgain = errors.New("You're not signed in, or your sign-in has expired. Please sign in again.")
 	// ErrDenied: the user clicked Deny on the provider's page.
 	ErrDenied = errors.New("Sign-in was cancelled on the sign-in page, so LogoDesk got no access.")
-	// ErrStateMismatch: the browser came back with a reply that doesn't belong to this sign-in.
-	ErrStateMismatch = errors.New("The sign-in reply didn't match this sign-in attempt, so it was refused. Please try again.")
 	// ErrPortInUse: the loopback port for the browser's return is taken.
-	ErrPortInUse = errors.New("Port 53682 is already in use by another program. Close it or pick another port in Settings.")
+	ErrPortInUse = errors.New("The port LogoDesk listens on for Zoho's sign-in is in use by another program. Close that program, or set LOGODESK_ZOHO_PORT to another port and register http://127.0.0.1:PORT/callback/zoho with Zoho.")
 	// ErrNotConfigured: no OAuth client ID is set for the provider.
 	ErrNotConfigured = errors.New("LogoDesk has no client ID for this service yet. Enter it in Settings.")
 	// ErrClientRefused: the provider refused the client ID or secret, or the redirect URI.

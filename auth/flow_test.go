@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"net"
 	"net/http"
@@ -214,16 +215,65 @@ func TestDenied(t *testing.T) {
 	}
 }
 
-func TestWrongState(t *testing.T) {
+// Zoho's port is fixed, so any web page can send the listener a reply. One with a wrong
+// or missing state (even one saying Deny) is refused with a plain 400 page, and the
+// sign-in keeps waiting for the real reply, which then signs in.
+func TestWrongStateKeepsWaiting(t *testing.T) {
 	e := newEnv(t)
 	b := newFakeBrowser("allow")
-	b.tamper = func(u *url.URL) { q := u.Query(); q.Set("state", "forged-state-value"); u.RawQuery = q.Encode() }
-	_, res, err := e.signIn(Zoho, b)
-	if !errors.Is(err, ErrStateMismatch) {
-		t.Fatalf("err = %v, want ErrStateMismatch", err)
+	var problems []string
+	b.before = func(real *url.URL) {
+		c := &http.Client{Timeout: 5 * time.Second}
+		for _, q := range []url.Values{
+			{"state": {"forged-state-value"}, "code": {"forged-code-1234"}},
+			{"code": {"forged-code-1234"}},
+			{"state": {"forged-state-value"}, "error": {"access_denied"}},
+			{"state": {""}, "error": {"access_denied"}},
+		} {
+			stray := *real
+			stray.RawQuery = q.Encode()
+			resp, err := c.Get(stray.String())
+			if err != nil {
+				problems = append(problems, "stray reply: "+err.Error())
+				continue
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusBadRequest || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") ||
+				!strings.Contains(string(body), "LogoDesk ignored it") || strings.Contains(string(body), "forged") {
+				problems = append(problems, fmt.Sprintf("stray reply %s: HTTP %d %q %q", q.Encode(), resp.StatusCode, resp.Header.Get("Content-Type"), body))
+			}
+		}
 	}
-	if res.status != http.StatusBadRequest || !strings.Contains(res.body, "Sign-in refused") || strings.Contains(res.body, "forged") {
-		t.Errorf("refusal page: %d %q", res.status, res.body)
+	acct, res, err := e.signIn(Zoho, b)
+	for _, p := range problems {
+		t.Error(p)
+	}
+	if err != nil {
+		t.Fatalf("a stray reply ended the sign-in: %v", err)
+	}
+	if res.status != http.StatusOK || acct.Email != "admin@zylker.example" {
+		t.Fatalf("the real reply after stray ones: %+v %+v", res, acct)
+	}
+}
+
+// A reply with the right state and an error is the provider's real answer: it ends the
+// attempt at once.
+func TestRightStateWithErrorEndsSignIn(t *testing.T) {
+	e := newEnv(t)
+	b := newFakeBrowser("allow")
+	b.tamper = func(u *url.URL) {
+		q := u.Query()
+		q.Del("code")
+		q.Set("error", "server_error")
+		u.RawQuery = q.Encode()
+	}
+	_, res, err := e.signIn(Zoho, b)
+	if !errors.Is(err, ErrDenied) || !strings.Contains(err.Error(), "server_error") {
+		t.Fatalf("err = %v, want ErrDenied naming the code", err)
+	}
+	if !strings.Contains(html.UnescapeString(res.body), "didn't sign LogoDesk in") {
+		t.Errorf("page: %d %q", res.status, res.body)
 	}
 }
 
@@ -426,9 +476,17 @@ func TestPortInUse(t *testing.T) {
 	if !errors.Is(err, ErrPortInUse) {
 		t.Fatalf("err = %v", err)
 	}
-	want := fmt.Sprintf("Port %d is already in use by another program. Close it or pick another port in Settings.", port)
-	if err.Error() != want {
-		t.Errorf("message %q", err)
+	// The message names a way to choose another port that exists (no Settings field
+	// does), and the redirect URI to register for it.
+	msg := err.Error()
+	other := fmt.Sprintf("http://127.0.0.1:%d/callback/zoho", port+1)
+	for _, want := range []string{fmt.Sprint(port), "LOGODESK_ZOHO_PORT", other, "Zoho"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q doesn't say %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "Settings") || strings.Count(msg, ". ") > 1 {
+		t.Errorf("message %q: not one or two plain sentences about a way that exists", msg)
 	}
 	if e.m.RedirectURI(Zoho) != fmt.Sprintf("http://127.0.0.1:%d/callback/zoho", port) {
 		t.Errorf("RedirectURI = %s", e.m.RedirectURI(Zoho))
@@ -473,6 +531,76 @@ func TestPublicClientWithoutSecret(t *testing.T) {
 	if err := e.m.SetClientSettings(Zoom, ClientSettings{ID: testClientID}); err != nil {
 		t.Fatal(err)
 	}
+	e.mustSignIn(Zoom)
+	e.clock.Add(2 * time.Hour)
+	e.token(Zoom)
+}
+
+// refreshWorks asks the sandbox's Zoho token endpoint directly whether rt still refreshes.
+func (e *env) zohoRefreshWorks(rt string) bool {
+	e.t.Helper()
+	form := url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rt}, "client_id": {testClientID}, "client_secret": {testClientSecret}}
+	resp, err := http.PostForm(e.root+"/accounts/zoho/oauth/v2/token", form)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode == http.StatusOK && strings.Contains(string(body), `"access_token"`)
+}
+
+// Zoho keeps at most 20 refresh tokens per user and silently drops the oldest: signing
+// in again withdraws the refresh token it replaces, once the new one is stored.
+func TestZohoSignInAgainRevokesReplacedRefreshToken(t *testing.T) {
+	e := newEnv(t)
+	e.mustSignIn(Zoho)
+	old, _ := e.store.Get(keyRefresh(Zoho))
+	if !e.zohoRefreshWorks(old) {
+		t.Fatal("the first refresh token doesn't work")
+	}
+	e.mustSignIn(Zoho)
+	cur, _ := e.store.Get(keyRefresh(Zoho))
+	if cur == "" || cur == old {
+		t.Fatal("the second sign-in stored no new refresh token")
+	}
+	if e.zohoRefreshWorks(old) {
+		t.Error("the replaced refresh token still works at Zoho")
+	}
+	if !e.zohoRefreshWorks(cur) {
+		t.Error("the new refresh token doesn't work")
+	}
+}
+
+// A revoke that fails doesn't fail the new sign-in; it is logged in a plain line.
+func TestZohoFailedRevokeKeepsNewSignIn(t *testing.T) {
+	log := &logLines{}
+	e := newEnv(t, func(o *Options) { o.Log = log.add })
+	e.mustSignIn(Zoho)
+	old, _ := e.store.Get(keyRefresh(Zoho))
+	e.mu.Lock()
+	e.answer = func(w http.ResponseWriter, r *http.Request) bool {
+		if !strings.HasSuffix(r.URL.Path, "/revoke") {
+			return false
+		}
+		http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+		return true
+	}
+	e.mu.Unlock()
+	e.mustSignIn(Zoho)
+	cur, _ := e.store.Get(keyRefresh(Zoho))
+	if cur == "" || cur == old || !e.zohoRefreshWorks(cur) {
+		t.Fatal("the new sign-in wasn't kept")
+	}
+	if !log.has("couldn't withdraw your earlier Zoho sign-in") {
+		t.Errorf("no log line about the earlier sign-in that couldn't be withdrawn: %q", log.lines)
+	}
+}
+
+// Zoom's revoke uninstalls the app for the user, new sign-in included, so signing in to
+// Zoom again must not withdraw the sign-in it replaces: the new one keeps working.
+func TestZoomSignInAgainKeepsWorking(t *testing.T) {
+	e := newEnv(t)
+	e.mustSignIn(Zoom)
 	e.mustSignIn(Zoom)
 	e.clock.Add(2 * time.Hour)
 	e.token(Zoom)

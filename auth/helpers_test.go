@@ -47,18 +47,35 @@ func noteSecret(s string) {
 	capture.mu.Unlock()
 }
 
+// noteErr captures err's message and that of every error it wraps: a caller may log
+// any of them (%+v of a wrapper prints only its own message).
 func noteErr(err error) {
-	if err != nil {
-		captureOut("error: " + err.Error())
-		captureOut(fmt.Sprintf("error %%+v: %+v", err))
+	for _, line := range errorTree(err) {
+		captureOut("error: " + line)
 	}
+}
+
+// errorTree is the message of err and of each error it wraps, depth first.
+func errorTree(err error) []string {
+	if err == nil {
+		return nil
+	}
+	out := []string{err.Error(), fmt.Sprintf("%+v", err)}
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		out = append(out, errorTree(u.Unwrap())...)
+	case interface{ Unwrap() []error }:
+		for _, e := range u.Unwrap() {
+			out = append(out, errorTree(e)...)
+		}
+	}
+	return out
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
 	capture.mu.Lock()
 	defer capture.mu.Unlock()
-	all := strings.Join(capture.out, "\n")
 	if len(capture.out) > 0 && len(capture.secrets) == 0 {
 		// Sign-ins ran and logged, yet no secret was harvested: the scan would prove nothing.
 		fmt.Fprintln(os.Stderr, "secret scan: no secret values were collected, so the scan is broken")
@@ -66,16 +83,42 @@ func TestMain(m *testing.M) {
 			code = 1
 		}
 	}
-	for s := range capture.secrets {
-		if strings.Contains(all, s) {
-			fmt.Fprintf(os.Stderr, "secret scan: a token, code, verifier or secret (%d chars, starts %.4s) appears in the captured log/errors\n", len(s), s)
-			code = 1
-		}
+	for _, l := range leaks(capture.out, capture.secrets) {
+		fmt.Fprintln(os.Stderr, "secret scan: "+l)
+		code = 1
 	}
 	if code == 0 {
 		fmt.Fprintf(os.Stderr, "secret scan: %d log/error lines checked against %d secret values: clean\n", len(capture.out), len(capture.secrets))
 	}
 	os.Exit(code)
+}
+
+// leaks describes, without quoting it, each secret that appears in out.
+func leaks(out []string, secrets map[string]bool) []string {
+	all := strings.Join(out, "\n")
+	var found []string
+	for s := range secrets {
+		if strings.Contains(all, s) {
+			found = append(found, fmt.Sprintf("a token, code, verifier or secret (%d chars, starts %.4s) appears in the captured log/errors", len(s), s))
+		}
+	}
+	return found
+}
+
+// The scan finds a secret anywhere in a line, also deep in a wrapped error's %+v.
+func TestSecretScanFindsLeaks(t *testing.T) {
+	const secret = "1000.0123456789abcdef0123456789abcdef"
+	wrapped := fmt.Errorf("outer: %w", newErr(ErrNetwork, "plain message", errors.New("cause quoting "+secret)))
+	secrets := map[string]bool{secret: true}
+	if got := leaks(append([]string{"log: all fine"}, errorTree(wrapped)...), secrets); len(got) != 1 {
+		t.Fatalf("a leak in a wrapped cause wasn't found: %v", got)
+	}
+	if got := leaks([]string{"log: all fine", "error: " + wrapped.Error()}, secrets); len(got) != 0 {
+		t.Fatalf("the wrapper's own message holds no secret, yet: %v", got)
+	}
+	if got := leaks([]string{"log: x" + secret + "x"}, secrets); len(got) != 1 {
+		t.Fatalf("a secret inside a word wasn't found: %v", got)
+	}
 }
 
 const (
@@ -125,8 +168,14 @@ type env struct {
 	dir    string
 	m      *Manager
 
-	mu             sync.Mutex
-	rewriteAPIDom  string // when set, Zoho token responses name this api_domain
+	mu            sync.Mutex
+	rewriteAPIDom string // when set, Zoho token responses name this api_domain
+	// answer, when set, may answer a request to the accounts server itself (true).
+	answer func(w http.ResponseWriter, r *http.Request) bool
+	// beforeReply, when set, runs after the accounts server handled a request and before
+	// its reply is sent.
+	beforeReply    func(r *http.Request)
+	tokenReqs      []tokenReq
 	lastTokenResps []map[string]any
 }
 
@@ -210,8 +259,21 @@ func (e *env) recordSecrets(h http.Handler) http.Handler {
 		for _, k := range []string{"code", "refresh_token", "code_verifier", "token", "client_secret"} {
 			noteSecret(r.Form.Get(k))
 		}
+		e.mu.Lock()
+		answer, beforeReply := e.answer, e.beforeReply
+		if strings.HasSuffix(r.URL.Path, "/token") {
+			user, _, basic := r.BasicAuth()
+			e.tokenReqs = append(e.tokenReqs, tokenReq{path: r.URL.Path, form: r.PostForm, basicUser: user, basic: basic})
+		}
+		e.mu.Unlock()
+		if answer != nil && answer(w, r) {
+			return
+		}
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, r)
+		if beforeReply != nil {
+			beforeReply(r)
+		}
 		body := rec.Body.Bytes()
 		if loc := rec.Header().Get("Location"); loc != "" {
 			if u, err := url.Parse(loc); err == nil {
@@ -244,6 +306,14 @@ func (e *env) recordSecrets(h http.Handler) http.Handler {
 		w.WriteHeader(rec.Code)
 		_, _ = w.Write(body)
 	})
+}
+
+// tokenReq is a request to a token endpoint as the accounts server got it.
+type tokenReq struct {
+	path      string
+	form      url.Values // the body only
+	basicUser string
+	basic     bool
 }
 
 // browserResult is what the fake browser saw at the end of the flow.

@@ -151,13 +151,31 @@ func (m *Manager) log(s string) {
 func (m *Manager) lock(ctx context.Context, p Provider) (*flock.Flock, error) {
 	lk := flock.New(filepath.Join(m.opts.ConfigDir, string(p)+".lock"), flock.SetPermissions(0o600))
 	ok, err := lk.TryLockContext(ctx, 25*time.Millisecond)
-	if err != nil || !ok {
-		if ctx.Err() != nil {
-			return nil, newErr(ErrCancelled, "", ctx.Err())
-		}
+	switch {
+	case ctx.Err() != nil:
+		return nil, newErr(ErrCancelled, "", ctx.Err())
+	case err != nil:
 		return nil, fmt.Errorf("LogoDesk could not lock its %s sign-in: %w", p.Title(), err)
+	case !ok:
+		return nil, fmt.Errorf("LogoDesk could not lock its %s sign-in.", p.Title())
 	}
 	return lk, nil
+}
+
+// unlock releases a lock from m.lock. Should that fail, the lock goes when this copy of
+// LogoDesk exits, and another copy waits until then: worth a line in the log.
+func (m *Manager) unlock(lk *flock.Flock, p Provider) {
+	if err := lk.Unlock(); err != nil {
+		m.log(fmt.Sprintf("LogoDesk couldn't release its %s sign-in lock; another running LogoDesk may wait until this one closes.", p.Title()))
+	}
+}
+
+// keyringTrouble logs a store read that failed for another reason than a missing entry
+// (a locked or broken keyring), where the caller can only go on as if nothing were stored.
+func (m *Manager) keyringTrouble(err error, what string) {
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		m.log("LogoDesk couldn't read " + what + " from the system keyring, so it carries on without it.")
+	}
 }
 
 func envName(p Provider, what string) string {
@@ -172,9 +190,11 @@ func (m *Manager) ClientSettings(p Provider) (ClientSettings, bool) {
 	}
 	id, err := m.store.Get(keyClientID(p))
 	if err != nil || id == "" {
+		m.keyringTrouble(err, "the "+p.Title()+" client ID")
 		return ClientSettings{}, false
 	}
-	secret, _ := m.store.Get(keyClientSecret(p))
+	secret, err := m.store.Get(keyClientSecret(p))
+	m.keyringTrouble(err, "the "+p.Title()+" client secret")
 	return ClientSettings{ID: id, Secret: secret}, true
 }
 
@@ -215,9 +235,13 @@ func (m *Manager) RedirectURI(p Provider) string {
 // Account returns the signed-in account of p, if a sign-in is stored.
 func (m *Manager) Account(p Provider) (Account, bool) {
 	if rt, err := m.store.Get(keyRefresh(p)); err != nil || rt == "" {
+		m.keyringTrouble(err, "your "+p.Title()+" sign-in")
 		return Account{}, false
 	}
-	sa, _ := m.loadAccount(p)
+	// Unreadable details leave the fields empty: the caller then asks the user to sign
+	// in again (session: "doesn't know which data centre"), and refresh says so too.
+	sa, err := m.loadAccount(p)
+	m.keyringTrouble(err, "your "+p.Title()+" account details")
 	return Account{Provider: p, Name: sa.Name, Email: sa.Email, DC: sa.DC, APIDomain: sa.APIDomain, ContractsURL: sa.ContractsURL}, true
 }
 
@@ -234,7 +258,7 @@ func (m *Manager) loadAccount(p Provider) (storedAccount, error) {
 }
 
 func (m *Manager) saveAccount(p Provider, sa storedAccount) error {
-	b, _ := json.Marshal(sa)
+	b, _ := json.Marshal(sa) // strings only: cannot fail
 	return m.store.Set(keyAccount(p), string(b))
 }
 
@@ -266,26 +290,8 @@ func (m *Manager) SignOut(ctx context.Context, p Provider) error {
 	if err != nil {
 		return err
 	}
-	defer lk.Unlock()
-	rt, _ := m.store.Get(keyRefresh(p))
-	sa, _ := m.loadAccount(p)
-	var revokeErr error
-	if rt != "" {
-		cs, ok := m.ClientSettings(p)
-		base := sa.AccountsURL
-		if p == Zoho {
-			// The saved address is checked again, as refresh does: the token goes in its query.
-			base, _, _ = m.trustedZohoAccounts(sa.AccountsURL)
-		}
-		if p == Zoom && base == "" {
-			base, _ = m.zoomAccountsBase()
-		}
-		if ok && base != "" {
-			revokeErr = m.revoke(ctx, p, base, rt, cs)
-		} else {
-			revokeErr = errors.New("no trusted server or client settings to withdraw access with")
-		}
-	}
+	defer m.unlock(lk, p)
+	revokeErr := m.withdraw(ctx, p)
 	m.source(p).forget()
 	var delErr error
 	for _, k := range []string{keyRefresh(p), keyAccess(p), keyAccount(p)} {
@@ -294,6 +300,9 @@ func (m *Manager) SignOut(ctx context.Context, p Provider) error {
 		}
 	}
 	if delErr != nil {
+		if revokeErr != nil {
+			m.log(fmt.Sprintf("%s didn't confirm it withdrew LogoDesk's access either.", p.Title()))
+		}
 		return delErr
 	}
 	if revokeErr != nil {
@@ -302,10 +311,39 @@ func (m *Manager) SignOut(ctx context.Context, p Provider) error {
 		if p == Zoom {
 			where = "the Zoom App Marketplace (Manage → Added Apps)"
 		}
-		return newErr(ErrNetwork, fmt.Sprintf("Signed out on this computer, but %s couldn't be reached to withdraw LogoDesk's access. To be sure, remove LogoDesk in %s.", p.Title(), where), revokeErr)
+		return newErr(ErrNetwork, fmt.Sprintf("Signed out on this computer, but LogoDesk couldn't confirm that %s withdrew its access. To be sure, remove LogoDesk in %s.", p.Title(), where), revokeErr)
 	}
 	m.log(fmt.Sprintf("Signed out of %s.", p.Title()))
 	return nil
+}
+
+// withdraw revokes p's stored refresh token at the provider; nil when none is stored.
+func (m *Manager) withdraw(ctx context.Context, p Provider) error {
+	rt, err := m.store.Get(keyRefresh(p))
+	if errors.Is(err, ErrNotFound) || (err == nil && rt == "") {
+		return nil
+	}
+	if err != nil {
+		return err // unreadable: it can't be withdrawn, and the user must hear so
+	}
+	cs, ok := m.ClientSettings(p)
+	if !ok {
+		return errors.New("no client settings to withdraw access with")
+	}
+	var base string
+	if p == Zoho {
+		// The saved address is checked again, as refresh does: the token goes in its query.
+		sa, err := m.loadAccount(p)
+		if err != nil {
+			return err
+		}
+		if base, _, ok = m.trustedZohoAccounts(sa.AccountsURL); !ok {
+			return errors.New("the saved Zoho accounts server is not trusted")
+		}
+	} else if base, err = m.zoomAccountsBase(); err != nil {
+		return err
+	}
+	return m.revoke(ctx, p, base, rt, cs)
 }
 
 // zohoAccountsBase picks the accounts server for a Zoho sign-in: the override when set

@@ -74,6 +74,7 @@ func ZohoDataCentre(id string) (DataCentre, bool) {
 var ZohoScopes = []string{
 	"ZohoCRM.org.ALL",
 	"ZohoBigin.modules.ALL",
+	"ZohoBigin.org.ALL", // Bigin's organization logo
 	"ZohoSearch.securesearch.READ",
 	"contracts.meta.READ",
 	"contracts.meta.UPDATE",
@@ -88,6 +89,10 @@ const (
 
 // DefaultZohoPort is the loopback port of Zoho's redirect URI (Zoho matches it exactly).
 const DefaultZohoPort = 53682
+
+// zohoPortEnv names the environment variable that chooses another port for Zoho's
+// redirect URI; session.Open reads it (session.EnvZohoPort) into Options.ZohoPort.
+const zohoPortEnv = "LOGODESK_ZOHO_PORT"
 
 // hostOf returns the lower-case host[:port] of an absolute http(s) URL, or "".
 func hostOf(raw string) (scheme, host string) {

@@ -3,14 +3,11 @@ package auth
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"html/template"
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"syscall"
@@ -19,20 +16,15 @@ import (
 	"golang.org/x/oauth2"
 )
 
-// callback is what the browser brought back to the loopback listener.
-type callback struct {
-	code, accountsServer, location string
-	err                            error
-}
-
 // SignIn signs in to p through the user's browser and stores the sign-in. dc picks the
 // Zoho data centre ("" is US; Zoho may send the user to their own one, which is
 // followed when it is a known Zoho accounts server); Zoom ignores it. showURL, when not
 // nil, receives the sign-in address so the user can copy it if no browser opens.
 //
-// It returns when the browser comes back, ctx is cancelled (ErrCancelled), or the
-// sign-in timeout passes (ErrTimeout). Other typed errors: ErrNotConfigured, ErrPortInUse,
-// ErrDenied, ErrStateMismatch, ErrUntrustedServer, ErrCodeRejected, ErrClientRefused, ErrNetwork.
+// It returns when the browser comes back with this sign-in's state, ctx is cancelled
+// (ErrCancelled), or the sign-in timeout passes (ErrTimeout); a reply with another state
+// is refused and the wait goes on. Other typed errors: ErrNotConfigured, ErrPortInUse,
+// ErrDenied, ErrUntrustedServer, ErrCodeRejected, ErrClientRefused, ErrNetwork.
 func (m *Manager) SignIn(ctx context.Context, p Provider, dc string, showURL func(string)) (Account, error) {
 	if !p.valid() {
 		return Account{}, fmt.Errorf("unknown provider %q", p)
@@ -60,7 +52,7 @@ func (m *Manager) SignIn(ctx context.Context, p Provider, dc string, showURL fun
 	ln, err := net.Listen("tcp4", fmt.Sprintf("127.0.0.1:%d", port))
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) || strings.Contains(strings.ToLower(err.Error()), "address already in use") || strings.Contains(strings.ToLower(err.Error()), "only one usage") {
-			return Account{}, newErr(ErrPortInUse, fmt.Sprintf("Port %d is already in use by another program. Close it or pick another port in Settings.", port), nil)
+			return Account{}, newErr(ErrPortInUse, portInUseMessage(port), nil)
 		}
 		return Account{}, fmt.Errorf("LogoDesk couldn't listen for the browser's return on 127.0.0.1: %w", err)
 	}
@@ -69,33 +61,18 @@ func (m *Manager) SignIn(ctx context.Context, p Provider, dc string, showURL fun
 
 	verifier := oauth2.GenerateVerifier()
 	state := randomString(32)
-	q := url.Values{
-		"response_type":         {"code"},
-		"client_id":             {cs.ID},
-		"redirect_uri":          {redirectURI},
-		"state":                 {state},
-		"code_challenge":        {oauth2.S256ChallengeFromVerifier(verifier)},
-		"code_challenge_method": {"S256"},
-	}
-	var authURL string
-	if p == Zoho {
-		q.Set("scope", strings.Join(ZohoScopes, ",")) // Zoho joins scopes with commas
-		q.Set("access_type", "offline")
-		q.Set("prompt", "consent")
-		authURL = authBase + "/oauth/v2/auth?" + q.Encode()
-	} else {
-		authURL = authBase + "/oauth/authorize?" + q.Encode()
-	}
+	authURL := authCodeURL(p, oauthConfig(p, authBase, cs, redirectURI), state, verifier)
 
 	results := make(chan callback, 1)
+	served := make(chan error, 1)
 	srv := &http.Server{Handler: m.callbackHandler(p, state, results), ReadHeaderTimeout: 10 * time.Second}
 	srv.SetKeepAlivesEnabled(false)
-	go func() { _ = srv.Serve(ln) }()
+	go func() { served <- srv.Serve(ln) }()
 	stop := sync.OnceFunc(func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		if srv.Shutdown(sctx) != nil {
-			_ = srv.Close()
+			srv.Close() // the same listener; a forced close has nothing more to report
 		}
 	})
 	defer stop()
@@ -113,6 +90,8 @@ func (m *Manager) SignIn(ctx context.Context, p Provider, dc string, showURL fun
 	var cb callback
 	select {
 	case cb = <-results:
+	case err := <-served: // only before stop(): the listener failed by itself
+		return Account{}, newErr(ErrNetwork, fmt.Sprintf("LogoDesk stopped listening for the browser's return from %s. Please try again.", p.Title()), err)
 	case <-wctx.Done():
 		if ctx.Err() != nil && !errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return Account{}, newErr(ErrCancelled, fmt.Sprintf("%s sign-in was cancelled.", p.Title()), nil)
@@ -131,45 +110,34 @@ func (m *Manager) SignIn(ctx context.Context, p Provider, dc string, showURL fun
 
 // finish exchanges the code and stores the sign-in.
 func (m *Manager) finish(ctx context.Context, p Provider, cs ClientSettings, authBase string, dcInfo DataCentre, redirectURI, verifier string, cb callback) (Account, error) {
-	form := url.Values{
-		"grant_type":    {"authorization_code"},
-		"code":          {cb.code},
-		"redirect_uri":  {redirectURI},
-		"code_verifier": {verifier},
-	}
 	sa := storedAccount{}
-	var tokenURL string
-	if p == Zoho {
-		if cb.accountsServer != "" {
-			base, d, ok := m.trustedZohoAccounts(cb.accountsServer)
-			if !ok {
-				return Account{}, newErr(ErrUntrustedServer, "Zoho's reply pointed to an accounts server that isn't one of Zoho's own, so LogoDesk refused it.", nil)
-			}
-			authBase = base
-			if d.ID != "" {
-				dcInfo = d
-			} else if d2, ok := ZohoDataCentre(cb.location); ok && cb.location != "" {
-				dcInfo = d2
-			}
+	if p == Zoho && cb.accountsServer != "" {
+		// Zoho sends the user to their own data centre: the code is valid only there.
+		base, d, ok := m.trustedZohoAccounts(cb.accountsServer)
+		if !ok {
+			return Account{}, newErr(ErrUntrustedServer, "Zoho's reply pointed to an accounts server that isn't one of Zoho's own, so LogoDesk refused it.", nil)
 		}
-		tokenURL = authBase + "/oauth/v2/token"
-	} else {
-		tokenURL = authBase + "/oauth/token"
+		authBase = base
+		if d.ID != "" {
+			dcInfo = d
+		} else if d2, ok := ZohoDataCentre(cb.location); ok && cb.location != "" {
+			dcInfo = d2
+		}
 	}
-	tr, err := m.postToken(ctx, p, tokenURL, form, cs, grantCode)
+	tok, err := m.exchange(ctx, p, oauthConfig(p, authBase, cs, redirectURI), cb.code, verifier)
 	if err != nil {
 		return Account{}, err
 	}
-	if tr.RefreshToken == "" {
+	if tok.RefreshToken == "" {
 		return Account{}, newErr(ErrCodeRejected, fmt.Sprintf("%s signed you in but gave LogoDesk no lasting access. Please sign in again and allow access.", p.Title()), nil)
 	}
 	acct := Account{Provider: p}
 	if p == Zoho {
-		apiDomain := tr.APIDomain
-		if apiDomain == "" {
-			apiDomain = dcInfo.APIDomain
+		named := apiDomain(tok)
+		if named == "" {
+			named = dcInfo.APIDomain
 		}
-		dom, d, ok := m.trustedZohoAPIDomain(apiDomain, authBase)
+		dom, d, ok := m.trustedZohoAPIDomain(named, authBase)
 		if !ok || dom == "" {
 			return Account{}, newErr(ErrUntrustedServer, "Zoho named an API server that isn't one of Zoho's own, so LogoDesk won't send your sign-in there.", nil)
 		}
@@ -184,10 +152,10 @@ func (m *Manager) finish(ctx context.Context, p Provider, cs ClientSettings, aut
 		if sa.DC == "" {
 			sa.DC = "us"
 		}
-		sa.Name, sa.Email, err = m.userInfo(ctx, p, authBase, tr.AccessToken)
+		sa.Name, sa.Email, err = m.userInfo(ctx, p, authBase, tok.AccessToken)
 	} else {
 		if apiBase, ok := m.zoomAPIBase(); ok {
-			sa.Name, sa.Email, err = m.userInfo(ctx, p, apiBase, tr.AccessToken)
+			sa.Name, sa.Email, err = m.userInfo(ctx, p, apiBase, tok.AccessToken)
 		} else {
 			err = errors.New("untrusted Zoom API address")
 		}
@@ -201,28 +169,26 @@ func (m *Manager) finish(ctx context.Context, p Provider, cs ClientSettings, aut
 	if lerr != nil {
 		return Account{}, lerr
 	}
-	defer lk.Unlock()
-	old, _ := m.store.Get(keyRefresh(p))
-	oldSA, _ := m.loadAccount(p)
-	if err := m.store.Set(keyRefresh(p), tr.RefreshToken); err != nil {
+	defer m.unlock(lk, p)
+	old, err := m.store.Get(keyRefresh(p))
+	m.keyringTrouble(err, "your earlier "+p.Title()+" sign-in")
+	oldSA, err := m.loadAccount(p) // unreadable: revokeReplaced finds no server and says so
+	m.keyringTrouble(err, "your earlier "+p.Title()+" account details")
+	if err := m.store.Set(keyRefresh(p), tok.RefreshToken); err != nil {
 		return Account{}, fmt.Errorf("LogoDesk couldn't save your %s sign-in: %w", p.Title(), err)
 	}
 	if err := m.saveAccount(p, sa); err != nil {
 		return Account{}, fmt.Errorf("LogoDesk couldn't save your %s sign-in: %w", p.Title(), err)
 	}
-	exp := m.now().Add(tr.lifetime())
-	_ = m.store.Set(keyAccess(p), encodeAccess(tr.AccessToken, exp))
+	exp := m.expiry(tok)
+	if err := m.store.Set(keyAccess(p), encodeAccess(tok.AccessToken, exp)); err != nil {
+		m.log(fmt.Sprintf("LogoDesk couldn't save the %s access token; it will fetch another when needed.", p.Title()))
+	}
 	ts := m.source(p)
 	ts.forget()
-	ts.set(tr.AccessToken, exp)
-	if old != "" && old != tr.RefreshToken { // a previous sign-in: withdraw it (Zoho keeps only 20 per user)
-		oldBase := authBase
-		if p == Zoho {
-			oldBase, _, _ = m.trustedZohoAccounts(oldSA.AccountsURL)
-		}
-		if oldBase != "" {
-			_ = m.revoke(ctx, p, oldBase, old, cs)
-		}
+	ts.set(tok.AccessToken, exp)
+	if p == Zoho && old != "" && old != tok.RefreshToken {
+		m.revokeReplaced(ctx, oldSA, old, cs)
 	}
 	acct.Name, acct.Email, acct.DC, acct.APIDomain, acct.ContractsURL = sa.Name, sa.Email, sa.DC, sa.APIDomain, sa.ContractsURL
 	if p == Zoom {
@@ -236,72 +202,40 @@ func (m *Manager) finish(ctx context.Context, p Provider, cs ClientSettings, aut
 	return acct, nil
 }
 
+// revokeReplaced withdraws the Zoho refresh token a new sign-in replaced, once the new
+// one is stored: Zoho keeps at most 20 per user and silently deletes the oldest, which
+// may be a sign-in still in use. A failure is only logged; the new sign-in stands.
+// Zoom is left alone: its revoke uninstalls the app for the user, new sign-in included.
+func (m *Manager) revokeReplaced(ctx context.Context, oldSA storedAccount, old string, cs ClientSettings) {
+	const failed = "Signed in to Zoho, but LogoDesk couldn't withdraw your earlier Zoho sign-in. You can remove it in your Zoho account under Sessions, Connected Apps."
+	base, _, ok := m.trustedZohoAccounts(oldSA.AccountsURL)
+	if !ok {
+		m.log(failed)
+		return
+	}
+	// The user may cancel now that the sign-in is done; the withdrawal still goes out.
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
+	defer cancel()
+	if err := m.revoke(rctx, Zoho, base, old, cs); err != nil {
+		m.log(failed)
+	}
+}
+
+// portInUseMessage says how to free Zoho's redirect port or choose another one; Zoho
+// matches the redirect URI exactly, so another port must be registered with Zoho too.
+func portInUseMessage(port int) string {
+	other := port + 1
+	if other > 65535 {
+		other = port - 1
+	}
+	return fmt.Sprintf("Port %d, which Zoho's sign-in needs, is already in use by another program. "+
+		"Close that program, or set the environment variable %s to another port (for example %d) "+
+		"and add http://127.0.0.1:%d/callback/zoho as a redirect URI of LogoDesk in Zoho's API console.",
+		port, zohoPortEnv, other, other)
+}
+
 func randomString(n int) string {
 	b := make([]byte, n)
-	_, _ = rand.Read(b)
+	_, _ = rand.Read(b) // never fails: crypto/rand.Read aborts the program instead (Go 1.24+)
 	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-var resultPage = template.Must(template.New("result").Parse(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>LogoDesk</title></head>
-<body style="font-family:sans-serif;max-width:36em;margin:3em auto">
-<h1 id="result">{{.Title}}</h1><p>{{.Text}}</p></body></html>
-`))
-
-func writePage(w http.ResponseWriter, status int, title, text string) {
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("Connection", "close")
-	w.WriteHeader(status)
-	_ = resultPage.Execute(w, struct{ Title, Text string }{title, text})
-}
-
-// callbackHandler answers the browser's return on /callback/<p>, exactly once, and
-// refuses everything else. Pages are static: nothing from the query is echoed.
-func (m *Manager) callbackHandler(p Provider, state string, results chan<- callback) http.Handler {
-	var once sync.Once
-	path := "/callback/" + string(p)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != path {
-			if strings.HasPrefix(r.URL.Path, "/callback/") {
-				m.log(fmt.Sprintf("Refused a sign-in reply that arrived for another service while signing in to %s.", p.Title()))
-				writePage(w, http.StatusBadRequest, "This reply is for another sign-in", "LogoDesk is signing in to "+p.Title()+" and refused this reply. You can close this tab.")
-				return
-			}
-			http.NotFound(w, r)
-			return
-		}
-		if r.Method != http.MethodGet {
-			http.Error(w, "Method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		handled := false
-		once.Do(func() {
-			handled = true
-			q := r.URL.Query()
-			cb := callback{code: q.Get("code"), accountsServer: q.Get("accounts-server"), location: q.Get("location")}
-			title, text, status := "You're signed in to "+p.Title()+". You can close this tab.", "Go back to LogoDesk.", http.StatusOK
-			switch {
-			case subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(state)) != 1:
-				cb.err = newErr(ErrStateMismatch, fmt.Sprintf("The %s sign-in reply didn't belong to this sign-in attempt, so LogoDesk refused it. Please try again.", p.Title()), nil)
-				title, text, status = "Sign-in refused", "This reply didn't match the sign-in LogoDesk started, so it was refused. Go back to LogoDesk and try again.", http.StatusBadRequest
-			case q.Get("error") == "access_denied":
-				cb.err = newErr(ErrDenied, fmt.Sprintf("You chose not to let LogoDesk use your %s account, so it isn't signed in.", p.Title()), nil)
-				title, text, status = "LogoDesk was not allowed access", "You chose Deny, so LogoDesk is not signed in to "+p.Title()+". You can close this tab.", http.StatusOK
-			case q.Get("error") != "":
-				cb.err = newErr(ErrDenied, fmt.Sprintf("%s didn't sign LogoDesk in (%s).", p.Title(), safeCode(q.Get("error"))), nil)
-				title, text, status = "Sign-in didn't complete", p.Title()+" didn't sign LogoDesk in. Go back to LogoDesk for details.", http.StatusOK
-			case cb.code == "":
-				cb.err = newErr(ErrCodeRejected, fmt.Sprintf("%s's reply carried no sign-in code. Please try again.", p.Title()), nil)
-				title, text, status = "Sign-in didn't complete", "The reply carried no sign-in code. Go back to LogoDesk and try again.", http.StatusBadRequest
-			}
-			writePage(w, status, title, text)
-			results <- cb
-		})
-		if !handled {
-			writePage(w, http.StatusGone, "This sign-in is already finished", "You can close this tab.")
-		}
-	})
 }

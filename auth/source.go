@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"sync"
 	"time"
 )
@@ -61,7 +60,10 @@ func (ts *tokenSource) Invalidate(tok string) {
 	ts.mu.Unlock()
 	if v, err := ts.m.store.Get(keyAccess(ts.p)); err == nil {
 		if a, _, ok := decodeAccess(v); ok && a == tok {
-			_ = ts.m.store.Delete(keyAccess(ts.p))
+			if err := ts.m.store.Delete(keyAccess(ts.p)); err != nil {
+				// This copy won't use it again (ts.invalid); another running copy may try it once.
+				ts.m.log(fmt.Sprintf("LogoDesk couldn't delete a refused %s access token from the keyring.", ts.p.Title()))
+			}
 		}
 	}
 }
@@ -105,7 +107,7 @@ func (ts *tokenSource) Token(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer lk.Unlock()
+	defer ts.m.unlock(lk, ts.p)
 	if tok, ok := ts.fromStore(ts.m.now()); ok { // another copy of the app refreshed
 		return tok, nil
 	}
@@ -135,57 +137,66 @@ func (ts *tokenSource) refreshLocked(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", ts.signInAgain("LogoDesk's saved %s sign-in is incomplete. Please sign in to %s again.")
 	}
-	var tokenURL string
+	var base string
 	switch p {
 	case Zoho:
-		base, _, ok := m.trustedZohoAccounts(sa.AccountsURL)
-		if !ok {
+		var ok bool
+		if base, _, ok = m.trustedZohoAccounts(sa.AccountsURL); !ok {
 			return "", newErr(ErrUntrustedServer, "The saved Zoho accounts server isn't one of Zoho's own. Please sign in to Zoho again.", nil)
 		}
-		tokenURL = base + "/oauth/v2/token"
 	default:
-		base, err := m.zoomAccountsBase()
-		if err != nil {
+		if base, err = m.zoomAccountsBase(); err != nil {
 			return "", err
 		}
-		tokenURL = base + "/oauth/token"
 	}
 	// Once sent, the refresh must finish even if the caller gives up: Zoom rotates
 	// refresh tokens, and a rotated token lost before it is saved signs the user out.
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	tr, err := m.postToken(rctx, p, tokenURL, url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rt}}, cs, grantRefresh)
+	tok, err := m.refresh(rctx, p, oauthConfig(p, base, cs, ""), rt)
 	if err != nil {
 		if errors.Is(err, ErrSignInAgain) {
-			// The refresh token is dead: drop the tokens so nothing retries with them.
-			_ = m.store.Delete(keyRefresh(p))
-			_ = m.store.Delete(keyAccess(p))
-			ts.forget()
-			m.log(fmt.Sprintf("%s no longer accepts LogoDesk's sign-in; signing in again is needed.", p.Title()))
+			m.dropDeadSignIn(p)
 		}
 		return "", err
 	}
 	// Zoom rotates refresh tokens: the old one is dead now, so the new one is saved
 	// before the access token is used at all.
-	if tr.RefreshToken != "" && tr.RefreshToken != rt {
-		if err := m.store.Set(keyRefresh(p), tr.RefreshToken); err != nil {
+	if tok.RefreshToken != "" && tok.RefreshToken != rt {
+		if err := m.store.Set(keyRefresh(p), tok.RefreshToken); err != nil {
 			return "", fmt.Errorf("LogoDesk couldn't save its renewed %s sign-in, so you may need to sign in again: %w", p.Title(), err)
 		}
 		m.log(fmt.Sprintf("Saved the renewed %s sign-in.", p.Title()))
 	}
-	if p == Zoho && tr.APIDomain != "" && tr.APIDomain != sa.APIDomain {
-		d, _, ok := m.trustedZohoAPIDomain(tr.APIDomain, sa.AccountsURL)
+	if named := apiDomain(tok); p == Zoho && named != "" && named != sa.APIDomain {
+		d, _, ok := m.trustedZohoAPIDomain(named, sa.AccountsURL)
 		if !ok {
 			return "", newErr(ErrUntrustedServer, "Zoho named an API server that isn't one of Zoho's own, so LogoDesk won't send your sign-in there.", nil)
 		}
 		sa.APIDomain = d
-		_ = m.saveAccount(p, sa)
+		if err := m.saveAccount(p, sa); err != nil {
+			m.log("LogoDesk couldn't save Zoho's new API server address; it keeps the old one until the next renewal.")
+		}
 	}
-	exp := m.now().Add(tr.lifetime())
-	if err := m.store.Set(keyAccess(p), encodeAccess(tr.AccessToken, exp)); err != nil {
+	exp := m.expiry(tok)
+	if err := m.store.Set(keyAccess(p), encodeAccess(tok.AccessToken, exp)); err != nil {
 		m.log(fmt.Sprintf("LogoDesk couldn't save the %s access token; it will fetch another next time.", p.Title()))
 	}
-	ts.set(tr.AccessToken, exp)
+	ts.set(tok.AccessToken, exp)
 	m.log(fmt.Sprintf("Renewed the %s access token.", p.Title()))
-	return tr.AccessToken, nil
+	return tok.AccessToken, nil
+}
+
+// dropDeadSignIn deletes a sign-in the provider no longer accepts, so nothing retries
+// with it; the caller has the file lock.
+func (m *Manager) dropDeadSignIn(p Provider) {
+	ts := m.source(p)
+	ts.forget()
+	m.log(fmt.Sprintf("%s no longer accepts LogoDesk's sign-in; signing in again is needed.", p.Title()))
+	for _, k := range []string{keyRefresh(p), keyAccess(p)} {
+		if err := m.store.Delete(k); err != nil {
+			m.log(fmt.Sprintf("LogoDesk couldn't delete its expired %s sign-in from the keyring; signing in again replaces it.", p.Title()))
+			return
+		}
+	}
 }

@@ -121,7 +121,7 @@ func (f *FileStore) Delete(key string) error {
 	return f.update(func(m map[string]string) { delete(m, key) })
 }
 
-func (f *FileStore) update(change func(map[string]string)) error {
+func (f *FileStore) update(change func(map[string]string)) (err error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	dir := filepath.Dir(f.Path)
@@ -132,18 +132,23 @@ func (f *FileStore) update(change func(map[string]string)) error {
 	if err := lk.Lock(); err != nil {
 		return fmt.Errorf("LogoDesk's sign-in file could not be locked: %w", err)
 	}
-	defer lk.Unlock()
+	defer func() {
+		// A lock left held would stall the next write, here or in another running copy.
+		if uerr := lk.Unlock(); uerr != nil && err == nil {
+			err = fmt.Errorf("LogoDesk saved its sign-in file but could not unlock it: %w", uerr)
+		}
+	}()
 	m, err := f.read()
 	if err != nil {
 		return err
 	}
 	change(m)
-	b, _ := json.MarshalIndent(m, "", "  ")
+	b, _ := json.MarshalIndent(m, "", "  ") // strings only: cannot fail
 	tmp, err := os.CreateTemp(dir, ".credentials-*")
 	if err != nil {
 		return fmt.Errorf("LogoDesk's sign-in file could not be written: %w", err)
 	}
-	defer os.Remove(tmp.Name())
+	defer os.Remove(tmp.Name()) // clean-up after a failure; after the rename nothing is left to remove
 	if err := tmp.Chmod(0o600); err == nil {
 		_, err = tmp.Write(b)
 		if err == nil {
@@ -159,7 +164,7 @@ func (f *FileStore) update(change func(map[string]string)) error {
 			return nil
 		}
 	} else {
-		tmp.Close()
+		tmp.Close() // the Chmod failure is the one to report
 	}
 	return fmt.Errorf("LogoDesk's sign-in file could not be written: %w", err)
 }

@@ -160,8 +160,10 @@ func whoami(_ context.Context, env Env, args []string) error {
 			fmt.Fprintf(env.Stdout, "%s: not signed in\n", p.Title())
 		}
 	}
-	if env.Getenv(session.EnvToken) != "" {
-		fmt.Fprintln(env.Stdout, "LOGODESK_TOKEN is set: commands use that token instead of a sign-in.")
+	for _, o := range []struct{ env, vendor string }{{session.EnvZohoToken, "Zoho"}, {session.EnvToken, "Zoho"}, {session.EnvZoomToken, "Zoom"}} {
+		if env.Getenv(o.env) != "" {
+			fmt.Fprintf(env.Stdout, "%s is set: %s commands use that token instead of a sign-in.\n", o.env, o.vendor)
+		}
 	}
 	if m.UsingFileFallback() {
 		fmt.Fprintf(env.Stdout, "No system keyring is available: sign-ins are kept in %s, readable only by you.\n", m.CredentialsFile())

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"logodesk/service/api"
+	"logodesk/service/photo"
 	"logodesk/session"
 )
 
@@ -46,22 +47,34 @@ Usage:
                                         run the sandbox; prints its address and a demo token
   logodesk login zoho [--dc eu] | login zoom | logout zoho|zoom | whoami
 
+  logodesk apply FILE [--to crm,bigin,zoom] [--dry-run] [--no-backup]
+                                        send one logo to every service (Zoom only when named)
+  logodesk apply --undo                 put back every picture the last apply changed
+
   logodesk crm org | crm get-logo -o FILE | crm set-logo FILE | crm delete-logo
+  logodesk crm history | crm restore [N]
   logodesk bigin records --module Contacts|Companies|Products [--search TEXT]
   logodesk bigin get-photo --module M --id ID -o FILE | bigin set-photo --module M --id ID FILE
   logodesk bigin delete-photo --module M --id ID
+  logodesk bigin history --module M --id ID | bigin restore --module M --id ID [N]
+  logodesk bigin org | bigin get-org-logo -o FILE | bigin set-org-logo FILE [--no-backup]
   logodesk contracts get-org
   logodesk contracts set-org --org API_NAME [--name ..] [--phone ..] [--website ..] [--address ..]
                                         [--city ..] [--state ..] [--country CODE]
   logodesk zoom user [--user me|ID|EMAIL] | zoom users
   logodesk zoom get-picture --user U -o FILE | zoom set-picture --user U FILE | zoom delete-picture --user U
+  logodesk zoom history --user U | zoom restore --user U [N]
 
 set-* commands fit the image to the service's limits first and say what they did;
-the picture they replace is kept as a backup.
+the picture they replace or delete is kept first (history lists the kept copies,
+newest first; restore N puts copy N back). When the current picture can't be
+downloaded to keep it, nothing is changed unless you add --no-backup.
 
-Environment: LOGODESK_TOKEN (an access token used as it is), LOGODESK_ZOHO_API,
+Environment: LOGODESK_ZOHO_TOKEN (a Zoho access token used as it is; LOGODESK_TOKEN is
+its older name), LOGODESK_ZOOM_TOKEN (a Zoom access token), LOGODESK_ZOHO_API,
 LOGODESK_CONTRACTS_API, LOGODESK_ZOOM_API (service addresses), LOGODESK_ZOHO_ACCOUNTS,
-LOGODESK_ZOOM_ACCOUNTS, LOGODESK_ZOHO_CLIENT_ID/SECRET, LOGODESK_ZOOM_CLIENT_ID/SECRET.
+LOGODESK_ZOOM_ACCOUNTS, LOGODESK_ZOHO_CLIENT_ID/SECRET, LOGODESK_ZOOM_CLIENT_ID/SECRET,
+LOGODESK_SANDBOX=1 (the addresses are a logodesk sandbox), LOGODESK_BACKUP_DIR.
 `
 
 // command is one subcommand's runner.
@@ -85,6 +98,8 @@ func Run(args []string, env Env) int {
 		run = runSandbox
 	case "login", "logout", "whoami":
 		run = accountCommands[name]
+	case "apply":
+		run = runApply // apply.go
 	default:
 		group, ok := groups[name]
 		if !ok {
@@ -126,6 +141,8 @@ func usageError(env Env, format string, a ...any) int {
 func Plain(err error) string {
 	var apiErr *api.Error
 	switch {
+	case errors.Is(err, photo.ErrNoCopy):
+		return err.Error() // says why no copy could be kept, then the service's reason
 	case errors.As(err, &apiErr):
 		return apiErr.Error()
 	case errors.Is(err, context.Canceled):

@@ -75,7 +75,7 @@ func startSandbox(t *testing.T) *e2e {
 		}
 		close(lines)
 	}()
-	for !strings.Contains(strings.Join(e.env, " "), "LOGODESK_TOKEN") {
+	for !strings.Contains(strings.Join(e.env, " "), "LOGODESK_ZOOM_TOKEN") {
 		select {
 		case l, ok := <-lines:
 			if !ok {
@@ -178,10 +178,10 @@ func TestBinaryCRM(t *testing.T) {
 	if !bytes.Equal(read(t, filepath.Join(dir, "after.png")), read(t, logo)) {
 		t.Error("the logo read back differs from the one uploaded")
 	}
-	// The replaced logo was kept.
-	backups, _ := filepath.Glob(filepath.Join(e.home, "backups", "*", "*"))
+	// The replaced logo was kept, apart from real accounts' copies (the sandbox prints LOGODESK_SANDBOX=1).
+	backups, _ := filepath.Glob(filepath.Join(e.home, "backups", "accounts", "sandbox_org-*", "zoho-crm_org", "*"))
 	if len(backups) == 0 {
-		t.Error("no backup of the replaced logo")
+		t.Error("no backup of the replaced logo in the sandbox's own folder")
 	}
 
 	e.ok("crm", "delete-logo")
@@ -299,7 +299,86 @@ func (e *e2e) without(prefix string) {
 
 func TestBinaryWithoutSignIn(t *testing.T) {
 	e := startSandbox(t)
-	e.without("LOGODESK_TOKEN=")
+	e.without("LOGODESK_ZOHO_TOKEN=")
+	e.without("LOGODESK_ZOOM_TOKEN=")
 	e.fails(1, "not signed in to Zoho", "crm", "org")
 	e.fails(1, "not signed in to Zoom", "zoom", "user")
+	// LOGODESK_TOKEN is the older name of the Zoho token: Zoho takes it, Zoom never gets it.
+	e.env = append(e.env, "LOGODESK_TOKEN="+tokens.DemoToken)
+	e.ok("crm", "org")
+	e.fails(1, "not signed in to Zoom", "zoom", "user")
+}
+
+// history lists kept copies newest first; restore N puts copy N back, keeping what was there.
+func TestBinaryHistoryAndRestore(t *testing.T) {
+	e := startSandbox(t)
+	dir := t.TempDir()
+	original := filepath.Join(dir, "original.png")
+	e.ok("crm", "get-logo", "-o", original)
+	if out := e.ok("crm", "history"); !strings.Contains(out, "No copies") {
+		t.Fatalf("history before any change: %q", out)
+	}
+	a := e.file("a.png", sessiontest.PNG(300, 200))
+	b := e.file("b.png", sessiontest.PNG(320, 200))
+	e.ok("crm", "set-logo", a)
+	e.ok("crm", "set-logo", b)
+	out := e.ok("crm", "history")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "1\t") || !strings.HasPrefix(lines[1], "2\t") || !strings.Contains(out, "PNG") {
+		t.Fatalf("history = %q, want two numbered lines", out)
+	}
+	// Copy 2 is the original logo (copy 1 is a.png, replaced by b.png).
+	if out := e.ok("crm", "restore", "2"); !strings.Contains(out, "Restored") {
+		t.Fatalf("restore 2: %q", out)
+	}
+	now := filepath.Join(dir, "now.png")
+	e.ok("crm", "get-logo", "-o", now)
+	if !bytes.Equal(read(t, now), read(t, original)) {
+		t.Fatal("restore 2 did not put the original logo back")
+	}
+	// b.png was kept before the restore: it is copy 1 now, and restore (default 1) brings it back.
+	e.ok("crm", "restore")
+	e.ok("crm", "get-logo", "-o", now)
+	if !bytes.Equal(read(t, now), read(t, b)) {
+		t.Fatal("restore (1) did not put back the logo the last restore replaced")
+	}
+	e.fails(1, "only 4 kept copies", "crm", "restore", "9")
+	e.fails(2, "N is the number", "crm", "restore", "zero")
+
+	// Zoom and Bigin have the same commands.
+	e.ok("zoom", "set-picture", "--user", "me", e.file("z.png", sessiontest.PNG(300, 300)))
+	if out := e.ok("zoom", "history", "--user", "me"); !strings.HasPrefix(out, "1\t") {
+		t.Errorf("zoom history: %q", out)
+	}
+	e.ok("zoom", "restore", "--user", "me")
+	recs := strings.Split(e.ok("bigin", "records", "--module", "Contacts"), "\n")
+	id := strings.Split(recs[0], "\t")[0]
+	e.ok("bigin", "set-photo", "--module", "Contacts", "--id", id, e.file("c.jpg", sessiontest.JPEG(200, 200)))
+	e.ok("bigin", "history", "--module", "Contacts", "--id", id)
+}
+
+// When the current picture can't be downloaded, nothing is changed unless --no-backup says so.
+func TestBinaryNoCopyStops(t *testing.T) {
+	e := startSandbox(t)
+	e.ok("zoom", "set-picture", "--user", "me", e.file("first.png", sessiontest.PNG(300, 300)))
+	dir := t.TempDir()
+	before := filepath.Join(dir, "before.png")
+	e.ok("zoom", "get-picture", "--user", "me", "-o", before)
+	fault := `{"path_prefix":"/zoom-cdn/","kind":"drop","times":100}`
+	resp, err := http.Post(e.root+"/_sandbox/faults", "application/json", strings.NewReader(fault))
+	if err != nil || resp.StatusCode >= 300 {
+		t.Fatalf("inject fault: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	next := e.file("next.png", sessiontest.PNG(310, 310))
+	e.fails(1, "couldn't keep a copy", "zoom", "set-picture", "--user", "me", next)
+	_, errOut, _ := e.run("zoom", "set-picture", "--user", "me", next)
+	if !strings.Contains(errOut, "--no-backup") {
+		t.Errorf("the way out isn't named: %q", errOut)
+	}
+	e.fails(1, "couldn't keep a copy", "zoom", "delete-picture", "--user", "me")
+	if out := e.ok("zoom", "user"); !strings.Contains(out, "has a picture") {
+		t.Fatal("the picture changed although no copy could be kept")
+	}
+	e.ok("zoom", "set-picture", "--user", "me", "--no-backup", next)
 }

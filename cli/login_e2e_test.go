@@ -63,7 +63,8 @@ func TestBinaryLoginWhoamiLogout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.without("LOGODESK_TOKEN=")
+	e.without("LOGODESK_ZOHO_TOKEN=")
+	e.without("LOGODESK_ZOOM_TOKEN=")
 	e.env = append(e.env, "BROWSER="+self, "LOGODESK_TEST_BROWSER=allow", "LOGODESK_ZOHO_PORT="+strings.Split(freeAddr(t), ":")[1])
 
 	e.fails(1, "not signed in to Zoho", "crm", "org")

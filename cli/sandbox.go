@@ -32,12 +32,12 @@ Point the command line or the app at it:
   export LOGODESK_ZOHO_ACCOUNTS=%s
   export LOGODESK_ZOOM_ACCOUNTS=%s
   export LOGODESK_SANDBOX=1 LOGODESK_ZOHO_CLIENT_ID=%s LOGODESK_ZOOM_CLIENT_ID=%s
-  export LOGODESK_TOKEN=%s
+  export LOGODESK_ZOHO_TOKEN=%s LOGODESK_ZOOM_TOKEN=%s
 
 Then try: logodesk crm org · logodesk bigin records --module Contacts · logodesk zoom user
 `, run.URL, run.ZohoAPI(), run.ContractsAPI(), run.ZoomAPI(), run.ZohoAccounts(), run.ZoomAccounts(),
-		session.SandboxClientID, session.SandboxClientID, tokens.DemoToken)
-	fmt.Fprintln(env.Stdout, "(Unset LOGODESK_TOKEN to try `logodesk login zoho`, which signs in through the sandbox's consent page.)")
+		session.SandboxClientID, session.SandboxClientID, tokens.DemoToken, tokens.DemoToken)
+	fmt.Fprintln(env.Stdout, "(Unset LOGODESK_ZOHO_TOKEN or LOGODESK_ZOOM_TOKEN to try `logodesk login zoho` or `login zoom`, which sign in through the sandbox's consent pages.)")
 	<-ctx.Done()
 	fmt.Fprintln(env.Stdout, "Sandbox stopped.")
 	return nil

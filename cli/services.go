@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"logodesk/service/limits"
@@ -30,9 +31,16 @@ func init() {
 		"delete-logo": func(ctx context.Context, env Env, a []string) error {
 			return deletePicture(ctx, env, a, "crm delete-logo", crmTarget)
 		},
+		"history": func(ctx context.Context, env Env, a []string) error {
+			return history(ctx, env, a, "crm history", crmTarget)
+		},
+		"restore": func(ctx context.Context, env Env, a []string) error {
+			return restore(ctx, env, a, "crm restore", crmTarget)
+		},
 	}
 	groups["bigin"] = map[string]command{
 		"records": biginRecords,
+		"org":     biginOrg, "get-org-logo": biginGetOrgLogo, "set-org-logo": biginSetOrgLogo, // bigin_org.go
 		"get-photo": func(ctx context.Context, env Env, a []string) error {
 			return getPicture(ctx, env, a, "bigin get-photo", biginTarget)
 		},
@@ -41,6 +49,12 @@ func init() {
 		},
 		"delete-photo": func(ctx context.Context, env Env, a []string) error {
 			return deletePicture(ctx, env, a, "bigin delete-photo", biginTarget)
+		},
+		"history": func(ctx context.Context, env Env, a []string) error {
+			return history(ctx, env, a, "bigin history", biginTarget)
+		},
+		"restore": func(ctx context.Context, env Env, a []string) error {
+			return restore(ctx, env, a, "bigin restore", biginTarget)
 		},
 	}
 	groups["contracts"] = map[string]command{"get-org": contractsGetOrg, "set-org": contractsSetOrg}
@@ -55,6 +69,12 @@ func init() {
 		},
 		"delete-picture": func(ctx context.Context, env Env, a []string) error {
 			return deletePicture(ctx, env, a, "zoom delete-picture", zoomTarget)
+		},
+		"history": func(ctx context.Context, env Env, a []string) error {
+			return history(ctx, env, a, "zoom history", zoomTarget)
+		},
+		"restore": func(ctx context.Context, env Env, a []string) error {
+			return restore(ctx, env, a, "zoom restore", zoomTarget)
 		},
 	}
 }
@@ -177,6 +197,7 @@ func getPicture(ctx context.Context, env Env, args []string, name string, target
 func setPicture(ctx context.Context, env Env, args []string, name string, target targetFunc) error {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	square := fs.Bool("square", false, "crop to a centred square first")
+	noBackup := fs.Bool("no-backup", false, "go on even if the current picture can't be downloaded to keep a copy")
 	resolve := target(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -203,9 +224,15 @@ func setPicture(ctx context.Context, env Env, args []string, name string, target
 	if err != nil {
 		return err
 	}
-	if err := photo.Replace(ctx, t, fit.Bytes, fit.MIME, store); err != nil {
-		return err
+	kept, err := photo.Replace(ctx, t, fit.Bytes, fit.MIME, store)
+	if errors.Is(err, photo.ErrNoCopy) && *noBackup {
+		fmt.Fprintln(env.Stderr, Plain(err)+" Going on without a copy, as --no-backup asks.")
+		kept, err = photo.Replace(ctx, t, fit.Bytes, fit.MIME, nil)
 	}
+	if err != nil {
+		return noCopyHint(err)
+	}
+	sayKept(env, kept)
 	fmt.Fprintf(env.Stdout, "Uploaded: the %s is now %s (%d×%d %s, %s).\n", t.Label(), filepath.Base(pos[0]), fit.Width, fit.Height,
 		strings.ToUpper(strings.TrimPrefix(fit.MIME, "image/")), limits.HumanBytes(int64(len(fit.Bytes))))
 	return nil
@@ -213,6 +240,7 @@ func setPicture(ctx context.Context, env Env, args []string, name string, target
 
 func deletePicture(ctx context.Context, env Env, args []string, name string, target targetFunc) error {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	noBackup := fs.Bool("no-backup", false, "go on even if the current picture can't be downloaded to keep a copy")
 	resolve := target(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -229,11 +257,36 @@ func deletePicture(ctx context.Context, env Env, args []string, name string, tar
 	if err != nil {
 		return err
 	}
-	if err := photo.Delete(ctx, t, store); err != nil {
-		return err
+	kept, err := photo.Delete(ctx, t, store)
+	if errors.Is(err, photo.ErrNoCopy) && *noBackup {
+		fmt.Fprintln(env.Stderr, Plain(err)+" Going on without a copy, as --no-backup asks.")
+		kept, err = photo.Delete(ctx, t, nil)
 	}
-	fmt.Fprintf(env.Stdout, "Deleted the %s (a copy is kept in %s).\n", t.Label(), store.Dir)
+	if err != nil {
+		return noCopyHint(err)
+	}
+	if kept.Path == "" && store != nil && !*noBackup {
+		fmt.Fprintf(env.Stdout, "There was no %s to delete.\n", t.Label())
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "Deleted the %s.\n", t.Label())
+	sayKept(env, kept)
 	return nil
+}
+
+// sayKept tells where the replaced picture was kept, if one was.
+func sayKept(env Env, kept backup.Entry) {
+	if kept.Path != "" {
+		fmt.Fprintf(env.Stdout, "The picture it replaced is kept in %s.\n", kept.Path)
+	}
+}
+
+// noCopyHint adds the way out to a "no copy could be kept" error.
+func noCopyHint(err error) error {
+	if errors.Is(err, photo.ErrNoCopy) {
+		return fmt.Errorf("%s Run the command again with --no-backup to go on without a copy.", Plain(err))
+	}
+	return err
 }
 
 func crmOrg(ctx context.Context, env Env, args []string) error {

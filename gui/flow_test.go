@@ -101,7 +101,7 @@ func TestCRMShowsLogoAndReplacesIt(t *testing.T) {
 	if p.current.shown() == nil {
 		t.Fatalf("the current logo is not shown (hint %q, problem %q)", p.current.hint.Text, p.problem.text())
 	}
-	if !strings.Contains(u.crm.bar.status.Text, "LOGODESK_TOKEN") {
+	if !strings.Contains(u.crm.bar.status.Text, "LOGODESK_ZOHO_TOKEN") {
 		t.Errorf("sign-in bar = %q, want the fixed-token note", u.crm.bar.status.Text)
 	}
 	before, err := crmPhoto(e.Session)

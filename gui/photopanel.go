@@ -188,7 +188,7 @@ func (pp *photoPanel) reload(done string) {
 			thumb, thumbErr = thumbnail(cur.Bytes, previewSize)
 			caption = describe(cur.Bytes, cur.MIME)
 		}
-		entries, listErr := store.List(t.Key())
+		entries, listErr := photo.Versions(ctx, t, store)
 		pp.u.do(func() {
 			if gen != pp.gen {
 				return
@@ -480,7 +480,8 @@ func (pp *photoPanel) onReplace() {
 	f := *pp.fitted
 	pp.change(fmt.Sprintf("Sending the new %s to %s…", pp.noun, pp.service), 3*time.Minute, "Replace without keeping a copy",
 		func(ctx context.Context, t photo.Target, store *backup.Store) error {
-			return photo.Replace(ctx, t, f.Bytes, f.MIME, store)
+			_, err := photo.Replace(ctx, t, f.Bytes, f.MIME, store)
+			return err
 		},
 		func() {
 			pp.clearCandidate()
@@ -521,7 +522,11 @@ func (pp *photoPanel) doDelete() {
 	if pp.target == nil || pp.busy {
 		return
 	}
-	pp.change(fmt.Sprintf("Deleting the %s in %s…", pp.noun, pp.service), 2*time.Minute, "Delete without keeping a copy", photo.Delete, func() {
+	del := func(ctx context.Context, t photo.Target, store *backup.Store) error {
+		_, err := photo.Delete(ctx, t, store)
+		return err
+	}
+	pp.change(fmt.Sprintf("Deleting the %s in %s…", pp.noun, pp.service), 2*time.Minute, "Delete without keeping a copy", del, func() {
 		pp.reload(fmt.Sprintf("The %s was deleted. A copy is kept below; \u201cRestore\u201d puts it back.", pp.noun))
 	})
 }
@@ -533,7 +538,8 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 	// No "without a copy" for Restore: restoring needs the backup folder anyway.
 	pp.change(fmt.Sprintf("Putting back the %s from %s…", pp.noun, e.Time.Local().Format("2 Jan 15:04")), 3*time.Minute, "",
 		func(ctx context.Context, t photo.Target, store *backup.Store) error {
-			return photo.Restore(ctx, t, e, store)
+			_, err := photo.Restore(ctx, t, e, store)
+			return err
 		},
 		func() {
 			pp.reload(fmt.Sprintf("Restored the %s from %s.", pp.noun, e.Time.Local().Format("2 Jan 2006 15:04")))

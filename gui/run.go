@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -81,8 +82,8 @@ func EnvFor(sess *session.Session, backupDir string) Env {
 		env.Picker = nil
 	}
 	switch {
-	case sess.TokenOverride():
-		env.Fixed = "Using the access token from LOGODESK_TOKEN; no sign-in needed."
+	case len(sess.EnvTokens()) > 0:
+		env.Fixed = "Using the access token from " + strings.Join(sess.EnvTokens(), " and ") + "; no sign-in needed."
 	case sess.Auth() != nil:
 		env.Accounts = authAccounts{sess.Auth()}
 	default:

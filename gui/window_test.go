@@ -56,7 +56,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	os.MkdirAll(home, 0o700)
 	app := exec.Command(bin, "--sandbox")
 	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
-		"LOGODESK_TOKEN=sandbox-demo-token", "LOGODESK_TRACE=1", "LANG=C.UTF-8", "FYNE_THEME=light", "LOGODESK_PICKER=fyne",
+		"LOGODESK_ZOHO_TOKEN=sandbox-demo-token", "LOGODESK_ZOOM_TOKEN=sandbox-demo-token", "LOGODESK_TRACE=1", "LANG=C.UTF-8", "FYNE_THEME=light", "LOGODESK_PICKER=fyne",
 		"FYNE_SCALE=1")
 	log := newLineLog()
 	app.Stderr = log

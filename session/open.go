@@ -65,6 +65,7 @@ func Open(cfg Config) (*Session, error) {
 	var closers []func()
 	if !cfg.Sandbox && getenv(EnvSandbox) == "1" {
 		ao.Sandbox = true
+		o.SandboxAddresses = true
 		if ao.Store == nil {
 			dir := cfg.ConfigDir
 			if dir == "" {

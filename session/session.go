@@ -7,6 +7,7 @@ package session
 import (
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +26,11 @@ const (
 	EnvZohoAPI      = "LOGODESK_ZOHO_API"      // Zoho API domain for CRM and Bigin, e.g. https://www.zohoapis.eu
 	EnvContractsAPI = "LOGODESK_CONTRACTS_API" // Zoho Contracts host, e.g. https://contracts.zoho.eu
 	EnvZoomAPI      = "LOGODESK_ZOOM_API"      // Zoom API base, e.g. https://api.zoom.us/v2
-	EnvToken        = "LOGODESK_TOKEN"         // an access token used as it is (Zoho "self client" tokens)
+	EnvZohoToken    = "LOGODESK_ZOHO_TOKEN"    // a Zoho access token used as it is (e.g. a "self client" token)
+	EnvZoomToken    = "LOGODESK_ZOOM_TOKEN"    // a Zoom access token used as it is
+	// EnvToken is the name LOGODESK_ZOHO_TOKEN had before the split; it is still
+	// read as a Zoho token, and never sent to Zoom.
+	EnvToken = "LOGODESK_TOKEN"
 )
 
 // DefaultZoomAPI is Zoom's API base; Zoom has a single one.
@@ -52,7 +57,10 @@ type Options struct {
 	HTTP        *http.Client        // nil: NewHTTPClient()
 	Accounts    Accounts            // nil: no stored sign-ins
 	SandboxRoot string              // the embedded sandbox's base URL, when it runs
-	Auth        *auth.Manager       // the sign-in manager, when there is one
+	// SandboxAddresses says the LOGODESK_*_API addresses are a `logodesk sandbox`
+	// (LOGODESK_SANDBOX=1): stored (sandbox) sign-ins may go there.
+	SandboxAddresses bool
+	Auth             *auth.Manager // the sign-in manager, when there is one
 }
 
 // Session builds service clients. It is safe for concurrent use.
@@ -94,28 +102,67 @@ func (s *Session) HTTP() *http.Client { return s.o.HTTP }
 // Accounts gives access to the stored sign-ins (nil when none are configured).
 func (s *Session) Accounts() Accounts { return s.o.Accounts }
 
-// TokenOverride reports whether LOGODESK_TOKEN is set (no sign-in needed).
-func (s *Session) TokenOverride() bool { return s.o.Getenv(EnvToken) != "" }
+// TokenOverride reports whether a Zoho token is given in the environment
+// (LOGODESK_ZOHO_TOKEN or LOGODESK_TOKEN): Zoho needs no sign-in then.
+func (s *Session) TokenOverride() bool { return s.zohoEnvToken() != "" }
+
+// EnvTokens names the token variables set in the environment, Zoho's first.
+func (s *Session) EnvTokens() []string {
+	var out []string
+	for _, k := range []string{EnvZohoToken, EnvToken, EnvZoomToken} {
+		if strings.TrimSpace(s.o.Getenv(k)) != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (s *Session) zohoEnvToken() string {
+	return firstOf(strings.TrimSpace(s.o.Getenv(EnvZohoToken)), strings.TrimSpace(s.o.Getenv(EnvToken)))
+}
 
 func (s *Session) env(k string) string {
 	return strings.TrimRight(strings.TrimSpace(s.o.Getenv(k)), "/")
 }
 
-// zoho resolves the Zoho sign-in: LOGODESK_TOKEN wins over a stored one.
-func (s *Session) zoho() (SignIn, error) {
-	var in SignIn
+// credentials is a vendor's token source and whether it came from the environment.
+type credentials struct {
+	in      SignIn
+	fromEnv bool
+}
+
+// zoho resolves the Zoho credentials: a token in the environment wins over a stored sign-in.
+func (s *Session) zoho() (credentials, error) {
+	var c credentials
 	if s.o.Accounts != nil {
 		if a, ok := s.o.Accounts.Zoho(); ok {
-			in = a
+			c.in = a
 		}
 	}
-	if tok := s.o.Getenv(EnvToken); tok != "" {
-		in.Tokens = api.StaticToken(tok)
+	if tok := s.zohoEnvToken(); tok != "" {
+		c.in.Tokens, c.fromEnv = api.StaticToken(tok), true
 	}
-	if in.Tokens == nil {
-		return in, notSignedIn("Zoho")
+	if c.in.Tokens == nil {
+		return c, notSignedIn("Zoho")
 	}
-	return in, nil
+	return c, nil
+}
+
+// zoom resolves the Zoom credentials; only LOGODESK_ZOOM_TOKEN is a Zoom token.
+func (s *Session) zoom() (credentials, error) {
+	var c credentials
+	if s.o.Accounts != nil {
+		if a, ok := s.o.Accounts.Zoom(); ok {
+			c.in = a
+		}
+	}
+	if tok := strings.TrimSpace(s.o.Getenv(EnvZoomToken)); tok != "" {
+		c.in.Tokens, c.fromEnv = api.StaticToken(tok), true
+	}
+	if c.in.Tokens == nil {
+		return c, notSignedIn("Zoom")
+	}
+	return c, nil
 }
 
 func notSignedIn(vendor string) error {
@@ -129,21 +176,93 @@ func noAddress(service, env string) error {
 		NextStep: "Sign in again, or set " + env + "."}
 }
 
-func (s *Session) client(service string, v api.Vendor, base string, tokens api.TokenSource) *api.Client {
-	return &api.Client{HTTP: s.o.HTTP, BaseURL: base, Vendor: v, Service: service, Tokens: tokens}
+// endpoint says where one service's calls go.
+type endpoint struct {
+	service, vendor string
+	kind            api.Vendor
+	envVar          string                   // the LOGODESK_*_API variable
+	sandboxPrefix   string                   // below the embedded sandbox's root
+	signedIn        string                   // the stored sign-in's own address for it ("" if none)
+	fallback        string                   // for a token from the environment with no address: the vendor's default
+	realmOf         func(base string) string // the vendor realm of base, "" when base isn't the vendor's
+}
+
+// client builds the api.Client for e. A stored sign-in goes only to the
+// vendor's own hosts, or to the sandbox; a token from the environment is the
+// user's explicit choice and goes where the environment says.
+func (s *Session) client(e endpoint, c credentials) (*api.Client, error) {
+	fromEnv := s.env(e.envVar)
+	base := firstOf(fromEnv, s.sandbox(e.sandboxPrefix), strings.TrimRight(e.signedIn, "/"))
+	if base == "" && c.fromEnv {
+		base = e.fallback
+	}
+	if base == "" {
+		return nil, noAddress(e.service, e.envVar)
+	}
+	realm := e.realmOf(base)
+	sandboxed := s.o.SandboxRoot != "" || s.o.SandboxAddresses
+	if realm == "" && fromEnv != "" && !c.fromEnv && !sandboxed {
+		return nil, &api.Error{Service: e.service, Kind: api.KindSignIn,
+			Message: e.envVar + " points to " + hostPart(base) + ", which isn't " + e.vendor + "'s own address, so LogoDesk won't send your " +
+				e.vendor + " sign-in there.",
+			NextStep: "Unset " + e.envVar + ", or set LOGODESK_SANDBOX=1 if it is a LogoDesk sandbox."}
+	}
+	if realm == "" {
+		if sandboxed {
+			realm = api.RealmSandbox
+		} else {
+			realm = api.RealmOtherPrefix + hostPart(base)
+		}
+	}
+	return &api.Client{HTTP: s.o.HTTP, BaseURL: base, Vendor: e.kind, Service: e.service, Tokens: c.in.Tokens, Realm: realm}, nil
+}
+
+// hostPart is base's host[:port], for messages and realm names.
+func hostPart(base string) string {
+	if u, err := url.Parse(base); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return base
+}
+
+// zohoRealm is "zoho-<dc>" when base is the https API domain (or Contracts host,
+// with contracts) of one of Zoho's data centres.
+func zohoRealm(contracts bool) func(string) string {
+	return func(base string) string {
+		u, err := url.Parse(base)
+		if err != nil || u.Scheme != "https" {
+			return ""
+		}
+		for _, dc := range auth.ZohoDataCentres {
+			want := dc.APIDomain
+			if contracts {
+				want = dc.ContractsURL
+			}
+			if w, err := url.Parse(want); err == nil && want != "" && strings.EqualFold(w.Host, u.Host) {
+				return "zoho-" + dc.ID
+			}
+		}
+		return ""
+	}
+}
+
+// zoomRealm is "zoom" for Zoom's own API.
+func zoomRealm(base string) string {
+	u, err := url.Parse(base)
+	if err == nil && u.Scheme == "https" && strings.EqualFold(u.Host, "api.zoom.us") {
+		return "zoom"
+	}
+	return ""
 }
 
 // zohoAPI is the Zoho API domain for CRM and Bigin.
 func (s *Session) zohoAPI(service string) (*api.Client, error) {
-	in, err := s.zoho()
+	c, err := s.zoho()
 	if err != nil {
 		return nil, err
 	}
-	base := firstOf(s.env(EnvZohoAPI), s.sandbox("/zoho"), strings.TrimRight(in.APIDomain, "/"), s.usDefault("https://www.zohoapis.com"))
-	if base == "" {
-		return nil, noAddress(service, EnvZohoAPI)
-	}
-	return s.client(service, api.Zoho, base, in.Tokens), nil
+	return s.client(endpoint{service: service, vendor: "Zoho", kind: api.Zoho, envVar: EnvZohoAPI, sandboxPrefix: "/zoho",
+		signedIn: c.in.APIDomain, fallback: "https://www.zohoapis.com", realmOf: zohoRealm(false)}, c)
 }
 
 // CRM returns a Zoho CRM client for the current sign-in.
@@ -174,15 +293,12 @@ func (s *Session) Contracts() (*contracts.Client, error) {
 }
 
 func (s *Session) contractsAPI() (*api.Client, error) {
-	in, err := s.zoho()
+	c, err := s.zoho()
 	if err != nil {
 		return nil, err
 	}
-	base := firstOf(s.env(EnvContractsAPI), s.sandbox("/contracts"), strings.TrimRight(in.ContractsURL, "/"), s.usDefault("https://contracts.zoho.com"))
-	if base == "" {
-		return nil, noAddress("Zoho Contracts", EnvContractsAPI)
-	}
-	return s.client("Zoho Contracts", api.ZohoContracts, base, in.Tokens), nil
+	return s.client(endpoint{service: "Zoho Contracts", vendor: "Zoho", kind: api.ZohoContracts, envVar: EnvContractsAPI,
+		sandboxPrefix: "/contracts", signedIn: c.in.ContractsURL, fallback: "https://contracts.zoho.com", realmOf: zohoRealm(true)}, c)
 }
 
 // Zoom returns a Zoom client for the current sign-in.
@@ -195,29 +311,13 @@ func (s *Session) Zoom() (*zoom.Client, error) {
 }
 
 func (s *Session) zoomAPI() (*api.Client, error) {
-	var in SignIn
-	if s.o.Accounts != nil {
-		if a, ok := s.o.Accounts.Zoom(); ok {
-			in = a
-		}
+	c, err := s.zoom()
+	if err != nil {
+		return nil, err
 	}
-	if tok := s.o.Getenv(EnvToken); tok != "" {
-		in.Tokens = api.StaticToken(tok)
-	}
-	if in.Tokens == nil {
-		return nil, notSignedIn("Zoom")
-	}
-	base := firstOf(s.env(EnvZoomAPI), s.sandbox("/zoom/v2"), DefaultZoomAPI)
-	return s.client("Zoom", api.Zoom, base, in.Tokens), nil
-}
-
-// usDefault is Zoho's US data centre, assumed for a LOGODESK_TOKEN given without
-// an address (as Zoho's own samples do); a stored sign-in always knows its own.
-func (s *Session) usDefault(url string) string {
-	if s.TokenOverride() {
-		return url
-	}
-	return ""
+	// Zoom has one API for every account.
+	return s.client(endpoint{service: "Zoom", vendor: "Zoom", kind: api.Zoom, envVar: EnvZoomAPI, sandboxPrefix: "/zoom/v2",
+		signedIn: DefaultZoomAPI, realmOf: zoomRealm}, c)
 }
 
 func (s *Session) sandbox(prefix string) string {

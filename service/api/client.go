@@ -15,7 +15,8 @@ import (
 
 // maxResponseBytes bounds what we read of any answer: the largest picture a
 // service stores is 10 MB, so anything far beyond that is not a real answer.
-const maxResponseBytes = 32 << 20
+// A variable so tests can lower it.
+var maxResponseBytes int64 = 32 << 20
 
 // Client calls one service's REST API. It is safe for concurrent use.
 type Client struct {
@@ -25,6 +26,9 @@ type Client struct {
 	Service string // product name for messages: "Zoho CRM", "Bigin", "Zoho Contracts", "Zoom"
 	Tokens  TokenSource
 	Retry   RetryPolicy
+	// Realm is the vendor installation BaseURL belongs to (see realm.go); it keys
+	// kept copies by account. Set by the session.
+	Realm string
 
 	// sleep waits for d or until ctx ends; tests replace it to run retries instantly.
 	sleep func(ctx context.Context, d time.Duration) error
@@ -143,7 +147,10 @@ func (c *Client) once(ctx context.Context, req Request, tok string) (*Response, 
 		return nil, c.networkError(err)
 	}
 	defer hresp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(hresp.Body, maxResponseBytes))
+	data, err := ReadCapped(hresp.Body, maxResponseBytes)
+	if errors.Is(err, ErrTooLarge) {
+		return nil, TooLargeAnswer(c.Service, hresp.StatusCode, maxResponseBytes)
+	}
 	if err != nil {
 		// The connection dropped while the answer was arriving.
 		return nil, c.networkError(err)

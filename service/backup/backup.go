@@ -1,9 +1,14 @@
 // Package backup keeps timestamped local copies of pictures before LogoDesk
 // replaces or deletes them, so nothing an admin changes is ever lost.
 //
-// Each picture slot (a photo.Target key such as "zoho-crm/org") gets its own
-// folder under Store.Dir; each copy is one file named after the moment it was
-// taken, e.g. "20260102-150405.000-logo.png". Only the newest Keep copies stay.
+// Copies are kept per account and per picture slot, so two organisations, a real
+// account and the sandbox never see (or restore, or prune) each other's copies:
+// Store.Dir/accounts/<account>/<slot>/<time>.<ext>, e.g.
+// accounts/zoho.eu_org-20071234/zoho-crm_org/20260102-150405.000.png.
+// Copies made before accounts were recorded sit in Store.Dir/<slot>/ (the
+// "legacy" layout): they are listed with Slot.Account "" and never pruned.
+// Only the newest Keep copies of a slot stay; Prune removes older ones, and it is
+// called only once a change has succeeded.
 package backup
 
 import (
@@ -12,6 +17,7 @@ import (
 	"logodesk/service/limits"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -31,13 +37,23 @@ type Store struct {
 	Keep int    // copies kept per key; older ones are removed on Save
 }
 
+// Slot names one picture in one account: where its copies are kept.
+type Slot struct {
+	// Account is who the picture belongs to, e.g. "zoho.eu/org-20071234" or
+	// "zoom/acct-abc"; "" is the legacy layout, from before accounts were recorded.
+	Account string
+	// Key is the picture slot within the account: "zoho-crm/org", "bigin/Contacts/123", "zoom/<user id>".
+	Key string
+}
+
 // Entry is one saved copy.
 type Entry struct {
-	Key  string    // the picture slot it belongs to
-	Time time.Time // when it was saved (UTC, millisecond precision)
-	MIME string    // image/png, image/jpeg, …
-	Size int64     // bytes
-	Path string    // the file on disk
+	Account string    // the account it came from ("" for a legacy copy)
+	Key     string    // the picture slot it belongs to
+	Time    time.Time // when it was saved (UTC, millisecond precision)
+	MIME    string    // image/png, image/jpeg, …
+	Size    int64     // bytes
+	Path    string    // the file on disk
 }
 
 // Name describes the entry for people: "2 Jan 2026 15:04:05 · 42 KB PNG".
@@ -99,20 +115,27 @@ func (s *Store) keep() int {
 	return s.Keep
 }
 
-func (s *Store) dir(key string) (string, error) {
+func (s *Store) dir(slot Slot) (string, error) {
 	if s == nil || s.Dir == "" {
 		return "", errors.New("no backup folder is set")
 	}
-	return filepath.Join(s.Dir, SafeKey(key)), nil
+	if slot.Account == "" {
+		return filepath.Join(s.Dir, SafeKey(slot.Key)), nil
+	}
+	return filepath.Join(s.Dir, "accounts", SafeKey(slot.Account), SafeKey(slot.Key)), nil
 }
 
-// Save writes p as a new copy for key, taken at now, and prunes older copies
-// beyond Keep. A photo that is not Present is not saved (ErrNothing).
-func (s *Store) Save(key string, p api.Photo, now time.Time) (Entry, error) {
+// Save writes p as a new copy for slot, taken at now. It prunes nothing: the
+// caller prunes once the change the copy guards has succeeded. A photo that is
+// not Present is not saved (ErrNothing). Copies are never saved in the legacy layout.
+func (s *Store) Save(slot Slot, p api.Photo, now time.Time) (Entry, error) {
 	if !p.Present || len(p.Bytes) == 0 {
 		return Entry{}, ErrNothing
 	}
-	dir, err := s.dir(key)
+	if slot.Account == "" {
+		return Entry{}, errors.New("LogoDesk doesn't know which account this picture belongs to, so it can't keep a copy of it")
+	}
+	dir, err := s.dir(slot)
 	if err != nil {
 		return Entry{}, err
 	}
@@ -148,21 +171,39 @@ func (s *Store) Save(key string, p api.Photo, now time.Time) (Entry, error) {
 		}
 		break
 	}
-	e := Entry{Key: key, Time: t, MIME: p.MIME, Size: int64(len(p.Bytes)), Path: path}
-	if all, err := s.List(key); err == nil {
-		for _, old := range all[min(len(all), s.keep()):] {
-			_ = os.Remove(old.Path)
+	return Entry{Account: slot.Account, Key: slot.Key, Time: t, MIME: p.MIME, Size: int64(len(p.Bytes)), Path: path}, nil
+}
+
+// Prune removes slot's copies beyond the newest Keep, except the files named in
+// except (the copy being restored must survive its own restore). Legacy copies
+// are never pruned: LogoDesk can't tell whose they are.
+func (s *Store) Prune(slot Slot, except ...string) error {
+	if slot.Account == "" {
+		return nil
+	}
+	all, err := s.List(slot)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, old := range all[min(len(all), s.keep()):] {
+		if slices.Contains(except, old.Path) {
+			continue
+		}
+		if err := os.Remove(old.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
 		}
 	}
-	return e, nil
+	return errors.Join(errs...)
 }
 
 // ErrNothing is returned by Save when there is no picture to back up.
 var ErrNothing = errors.New("there is no picture to back up")
 
-// List returns key's copies, newest first. A key with no copies gives an empty list.
-func (s *Store) List(key string) ([]Entry, error) {
-	dir, err := s.dir(key)
+// List returns slot's copies, newest first. A slot with no copies gives an empty
+// list; a folder that exists but can't be read is an error, never "no copies".
+func (s *Store) List(slot Slot) ([]Entry, error) {
+	dir, err := s.dir(slot)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +212,7 @@ func (s *Store) List(key string) ([]Entry, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("LogoDesk can't read the folder of kept copies (%s): %w", dir, err)
 	}
 	var out []Entry
 	for _, de := range des {
@@ -192,7 +233,7 @@ func (s *Store) List(key string) ([]Entry, error) {
 		if err != nil {
 			continue
 		}
-		out = append(out, Entry{Key: key, Time: t, MIME: mimeByExt(ext), Size: info.Size(), Path: filepath.Join(dir, name)})
+		out = append(out, Entry{Account: slot.Account, Key: slot.Key, Time: t, MIME: mimeByExt(ext), Size: info.Size(), Path: filepath.Join(dir, name)})
 	}
 	stem := func(e Entry) string { b := filepath.Base(e.Path); return strings.TrimSuffix(b, filepath.Ext(b)) }
 	sort.Slice(out, func(i, j int) bool { return stem(out[i]) > stem(out[j]) })

@@ -1,5 +1,6 @@
 // Package bigin wraps the Bigin endpoints LogoDesk uses: listing and searching
-// records of Contacts, Companies and Products, and each record's photo.
+// records of Contacts, Companies and Products, each record's photo, and the
+// organization's details and logo (org.go).
 package bigin
 
 import (
@@ -150,3 +151,6 @@ func (c *Client) DeletePhoto(ctx context.Context, m Module, id string) error {
 	_, err := c.api.Do(ctx, api.Request{Method: http.MethodDelete, Path: photoPath(m, id), Action: "delete this record's photo"})
 	return err
 }
+
+// Realm is the vendor installation this client talks to (see api.Client.Realm).
+func (c *Client) Realm() string { return c.api.Realm }

@@ -76,3 +76,6 @@ func (c *Client) DeletePhoto(ctx context.Context) error {
 	_, err := c.api.Do(ctx, api.Request{Method: http.MethodDelete, Path: "/crm/" + Version + "/org/photo", Action: "delete the organization photo"})
 	return err
 }
+
+// Realm is the vendor installation this client talks to (see api.Client.Realm).
+func (c *Client) Realm() string { return c.api.Realm }

@@ -17,6 +17,10 @@ type Target interface {
 	Key() string
 	// Label names it for people: "Zoho CRM organization photo", "Photo of Jane Doe".
 	Label() string
+	// Account names whose picture this is ("zoho.eu/org-20071234", "zoom/acct-…"),
+	// so kept copies go back only where they came from. It may ask the service
+	// (the organization's id) and is cached by the target.
+	Account(ctx context.Context) (string, error)
 	// Limit is what the service accepts here.
 	Limit() limits.Limit
 	// Get returns the current picture (Present false when none is set).

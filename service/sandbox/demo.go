@@ -83,6 +83,8 @@ func (s *Server) loadDemo() {
 		}},
 	}
 
+	s.loadBiginOrgDemo()
+
 	s.contracts = []*contractsOrg{{
 		Country: "US", ZipCode: 94588, APIName: DemoContractsAPI, Address: "4141 Hacienda Drive", City: "Pleasanton",
 		Zoid: 60012345678, OrgURL: "https://contracts.zoho.com/zylker", WebSite: "https://www.zylker.example",

@@ -9,7 +9,8 @@
 // One listener emulates several hosts by path prefix (ROOT is the listener's URL):
 //
 //	ROOT/zoho        Zoho API domain: /crm/{version}/org, /crm/{version}/org/photo,
-//	                 /bigin/v2/{module}[/{id}[/photo]], /bigin/v2/{module}/search
+//	                 /bigin/v2/{module}[/{id}[/photo]], /bigin/v2/{module}/search,
+//	                 /bigin/v2/org, /bigin/v2/org/photo
 //	ROOT/contracts   Zoho Contracts: /api/v1/admin/orginfo[/{apiName}]
 //	ROOT/zoom/v2     Zoom API: /users, /users/{userId}, /users/{userId}/picture
 //	ROOT/zoom-cdn    Zoom picture CDN (pic_url targets): /p/{userId}/{version}.{jpg,png}
@@ -35,6 +36,10 @@ type Options struct {
 	// high" with 415 FILE_SIZE_MORE_THAN_ALLOWED_SIZE, as the older docs say, instead
 	// of the newer OpenAPI's 413 FILE_SIZE_EXCEEDS / 415 FILE_RESOLUTION_EXCEEDS.
 	LegacySizeErrors bool
+	// BiginOrgLogoReadable answers GET /bigin/v2/org/photo as CRM answers its
+	// /org/photo (200 image, 204 none). Bigin documents no such call, so by default
+	// the sandbox refuses it; this emulates a Bigin that has it after all.
+	BiginOrgLogoReadable bool
 	// Now is the clock used for token expiry; time.Now when nil.
 	Now func() time.Time
 }
@@ -49,6 +54,7 @@ type Server struct {
 	seq       int64      // for fresh Zoho ids
 	org       crmOrg
 	bigin     map[string]*biginModule // by module API name
+	biginOrg  crmOrg                  // Bigin's organization and its logo (same shape as CRM's)
 	contracts []*contractsOrg
 	zoom      []*zoomUser
 	zoomSeq   int // picture versions
@@ -160,7 +166,8 @@ func (s *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	fmt.Fprintf(w, "LogoDesk sandbox: emulated Zoho CRM, Bigin, Zoho Contracts and Zoom APIs.\n\n"+
 		"LOGODESK_ZOHO_API=%[1]s/zoho\nLOGODESK_CONTRACTS_API=%[1]s/contracts\nLOGODESK_ZOOM_API=%[1]s/zoom/v2\n"+
-		"LOGODESK_ZOHO_ACCOUNTS=%[1]s/accounts/zoho\nLOGODESK_ZOOM_ACCOUNTS=%[1]s/accounts/zoom\nLOGODESK_TOKEN=%[2]s\n",
+		"LOGODESK_ZOHO_ACCOUNTS=%[1]s/accounts/zoho\nLOGODESK_ZOOM_ACCOUNTS=%[1]s/accounts/zoom\nLOGODESK_SANDBOX=1\n"+
+		"LOGODESK_ZOHO_TOKEN=%[2]s\nLOGODESK_ZOOM_TOKEN=%[2]s\n",
 		root, tokens.DemoToken)
 }
 

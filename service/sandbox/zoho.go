@@ -84,6 +84,10 @@ func (s *Server) serveZoho(w http.ResponseWriter, r *http.Request, p string) {
 				return
 			}
 		}
+	case len(seg) >= 3 && seg[0] == "bigin" && seg[1] == "v2" && seg[2] == "org":
+		if s.serveBiginOrg(w, r, seg[3:]) {
+			return
+		}
 	case len(seg) >= 3 && len(seg) <= 5 && seg[0] == "bigin" && seg[1] == "v2":
 		if len(seg) == 5 && seg[4] != "photo" {
 			break

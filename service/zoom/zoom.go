@@ -5,7 +5,7 @@ package zoom
 
 import (
 	"context"
-	"io"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -25,6 +25,7 @@ type User struct {
 	DisplayName string `json:"display_name"`
 	PicURL      string `json:"pic_url"`
 	RoleID      string `json:"role_id"`
+	AccountID   string `json:"account_id"`
 	Type        int    `json:"type"`
 }
 
@@ -95,8 +96,12 @@ func (c *Client) Users(ctx context.Context) ([]User, error) {
 	return all, nil
 }
 
+// maxPictureBytes bounds a downloaded profile picture: Zoom takes at most 2 MB,
+// so 16 MB is far beyond any real one.
+const maxPictureBytes = 16 << 20
+
 // Picture downloads u's profile picture from pic_url; Present is false when the
-// user has none.
+// user has none (no pic_url). A pic_url that can't be fetched is an error.
 func (c *Client) Picture(ctx context.Context, u User) (api.Photo, error) {
 	if u.PicURL == "" {
 		return api.Photo{}, nil
@@ -118,13 +123,19 @@ func (c *Client) Picture(ctx context.Context, u User) (api.Photo, error) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusNotFound {
-		return api.Photo{}, nil
+		// The user record says there is a picture: a missing file is not "no
+		// picture", and treating it so would let a replace go ahead with no copy.
+		return api.Photo{}, &api.Error{Service: c.api.Service, Kind: api.KindNotFound, HTTPStatus: resp.StatusCode,
+			Message: "Zoom says this user has a picture, but the picture itself couldn't be found.", NextStep: "Try again in a moment."}
 	}
 	if resp.StatusCode != http.StatusOK {
 		return api.Photo{}, &api.Error{Service: c.api.Service, Kind: api.KindServer, HTTPStatus: resp.StatusCode,
 			Message: "Zoom didn't send this user's picture.", NextStep: "Try again in a moment."}
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	data, err := api.ReadCapped(resp.Body, maxPictureBytes)
+	if errors.Is(err, api.ErrTooLarge) {
+		return api.Photo{}, api.TooLargeAnswer(c.api.Service, resp.StatusCode, maxPictureBytes)
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -146,3 +157,6 @@ func (c *Client) DeletePicture(ctx context.Context, userID string) error {
 		Action: "delete this user's profile picture"})
 	return err
 }
+
+// Realm is the vendor installation this client talks to (see api.Client.Realm).
+func (c *Client) Realm() string { return c.api.Realm }

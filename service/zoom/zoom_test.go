@@ -59,6 +59,13 @@ func TestUsersAndPictures(t *testing.T) {
 	if err != nil || !bytes.Equal(got.Bytes, pic) {
 		t.Fatalf("picture after upload differs (err %v)", err)
 	}
+	// The old pic_url now answers 404: that is a missing picture, not "no picture"
+	// (a replace must not go ahead as if there were nothing to keep).
+	if p, err := c.Picture(ctx, me); err == nil || p.Present {
+		t.Fatalf("a pic_url answering 404 gave present=%v err=%v, want an error", p.Present, err)
+	} else {
+		sessiontest.WantError(t, err, api.KindNotFound, "", 404)
+	}
 	if err := c.DeletePicture(ctx, me.ID); err != nil {
 		t.Fatal(err)
 	}

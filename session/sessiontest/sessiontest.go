@@ -41,7 +41,7 @@ func StartWithToken(t testing.TB, opt sandbox.Options, token string) *Env {
 
 // WithToken is a session on the same sandbox with another token.
 func (e *Env) WithToken(token string) *session.Session {
-	env := map[string]string{session.EnvToken: token}
+	env := map[string]string{session.EnvZohoToken: token, session.EnvZoomToken: token}
 	return session.New(session.Options{Getenv: func(k string) string { return env[k] }, SandboxRoot: e.Root, HTTP: &http.Client{}})
 }
 

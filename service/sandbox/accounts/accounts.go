@@ -13,7 +13,8 @@
 //	/zoho/oauth/user/info        the signed-in user (AaaServer.profile.READ)
 //	/zoom/oauth/authorize        GET consent page, POST the decision
 //	/zoom/oauth/token            authorization_code, refresh_token (rotating)
-//	/zoom/oauth/revoke           token=<access or refresh token>
+//	/zoom/oauth/revoke           token=<access or refresh token>; uninstalls the app for
+//	                             the user, as Zoom's does: all their grants to the client die
 //
 // Errors are answered as the vendors do: Zoho with HTTP 200 and {"error":"invalid_code"},
 // Zoom with 400/401 and {"reason":"...","error":"invalid_grant"}.
@@ -425,6 +426,24 @@ func (s *Server) revokeGrantLocked(g *grant) {
 	g.access = nil
 }
 
+// grantOfLocked finds the live grant of vendor that tok (a refresh or access token) belongs to.
+func (s *Server) grantOfLocked(vendor, tok string) *grant {
+	if g, ok := s.refresh[tok]; ok && g.vendor == vendor {
+		return g
+	}
+	for _, g := range s.refresh {
+		if g.vendor != vendor {
+			continue
+		}
+		for _, a := range g.access {
+			if a == tok {
+				return g
+			}
+		}
+	}
+	return nil
+}
+
 func (s *Server) revoke(w http.ResponseWriter, r *http.Request, vendor string) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", "POST")
@@ -434,26 +453,19 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request, vendor string) {
 	_ = r.ParseForm()
 	tok := r.Form.Get("token")
 	s.mu.Lock()
-	found := false
-	if g, ok := s.refresh[tok]; ok && g.vendor == vendor {
-		s.revokeGrantLocked(g)
-		delete(s.refresh, tok)
-		found = true
-	} else {
+	hit := s.grantOfLocked(vendor, tok)
+	if hit != nil {
 		for rt, g := range s.refresh {
-			if g.vendor != vendor {
-				continue
-			}
-			for _, a := range g.access {
-				if a == tok {
-					s.revokeGrantLocked(g)
-					delete(s.refresh, rt)
-					found = true
-					break
-				}
+			// Zoom's revoke uninstalls the app for the user (Zoom staff on its developer
+			// forum), so every grant that user gave the client dies; Zoho's revokes one.
+			same := g == hit || (vendor == tokens.Zoom && g.vendor == vendor && g.clientID == hit.clientID && g.user == hit.user)
+			if same {
+				s.revokeGrantLocked(g)
+				delete(s.refresh, rt)
 			}
 		}
 	}
+	found := hit != nil
 	s.mu.Unlock()
 	if !found {
 		if vendor == tokens.Zoom {

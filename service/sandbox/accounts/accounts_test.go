@@ -291,3 +291,48 @@ func TestZoomFlowRotationAndErrors(t *testing.T) {
 		t.Fatalf("no PKCE, no secret: %d %v", st, v)
 	}
 }
+
+// Zoom's revoke uninstalls the app for the user: every grant that user gave the client
+// dies, including a newer one. Zoho's revoke withdraws only the token it names.
+func TestRevokeScope(t *testing.T) {
+	f := newFixture(t)
+	exchange := func(vendor string) string {
+		code := f.decide(vendor, "allow", "admin").Query().Get("code")
+		path := "/accounts/zoho/oauth/v2/token"
+		if vendor == "zoom" {
+			path = "/accounts/zoom/oauth/token"
+		}
+		_, v := f.post(path, codeForm(code, verifier), vendor == "zoom")
+		rt, _ := v["refresh_token"].(string)
+		if rt == "" {
+			t.Fatalf("%s exchange: %v", vendor, v)
+		}
+		return rt
+	}
+	zoomRefresh := func(rt string) int {
+		st, _ := f.post("/accounts/zoom/oauth/token", url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rt}}, true)
+		return st
+	}
+	zohoRefresh := func(rt string) map[string]any {
+		_, v := f.post("/accounts/zoho/oauth/v2/token", url.Values{"grant_type": {"refresh_token"}, "client_id": {"cid"}, "refresh_token": {rt}}, false)
+		return v
+	}
+	older, newer := exchange("zoom"), exchange("zoom")
+	if st, _ := f.post("/accounts/zoom/oauth/revoke", url.Values{"token": {older}}, true); st != 200 {
+		t.Fatal("Zoom revoke failed")
+	}
+	if st := zoomRefresh(newer); st != 401 {
+		t.Fatalf("Zoom: a newer grant survived revoking an older one (HTTP %d)", st)
+	}
+
+	older, newer = exchange("zoho"), exchange("zoho")
+	if st, v := f.post("/accounts/zoho/oauth/v2/token/revoke?token="+url.QueryEscape(older), nil, false); st != 200 || v["status"] != "success" {
+		t.Fatalf("Zoho revoke: %d %v", st, v)
+	}
+	if v := zohoRefresh(older); v["error"] != "invalid_code" {
+		t.Fatalf("Zoho: the revoked token still refreshes: %v", v)
+	}
+	if v := zohoRefresh(newer); v["access_token"] == nil {
+		t.Fatalf("Zoho: revoking one token killed another: %v", v)
+	}
+}

@@ -1,0 +1,52 @@
+package apply
+
+import (
+	"context"
+	"sync"
+
+	"logodesk/service/imagefit"
+)
+
+// Candidate is the logo fitted to one target.
+type Candidate struct {
+	Target Target
+	Fit    imagefit.Result // what would be sent; zero for a Manual target or when Err is set
+	Err    error           // why the logo can't be fitted to this target
+}
+
+// fitsAtOnce bounds concurrent fits: each one already resizes on every core, and
+// a 24-megapixel fit holds a few hundred MB.
+const fitsAtOnce = 2
+
+// Prepare checks data once, then fits it to every target that can take a picture,
+// concurrently but bounded. The error is for a file no target can use (not an
+// image, empty, too many pixels): an *imagefit.Problem with a plain reason.
+// Each target gets its own fit, even with equal limits: the sentence names the service.
+func Prepare(ctx context.Context, data []byte, targets []Target) ([]Candidate, error) {
+	if _, err := imagefit.Check(data); err != nil {
+		return nil, err
+	}
+	out := make([]Candidate, len(targets))
+	sem := make(chan struct{}, fitsAtOnce)
+	var wg sync.WaitGroup
+	for i, t := range targets {
+		out[i].Target = t
+		if t.Manual != "" {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+				defer func() { <-sem }()
+			case <-ctx.Done():
+				out[i].Err = ctx.Err()
+				return
+			}
+			out[i].Fit, out[i].Err = imagefit.Fit(data, t.Limit, imagefit.Options{})
+		}()
+	}
+	wg.Wait()
+	return out, ctx.Err()
+}
