@@ -125,6 +125,8 @@ type Env struct {
 	// Fixed, when not empty, replaces the sign-in bars: the session uses a
 	// token given from outside, e.g. "Using the access token from LOGODESK_TOKEN.".
 	Fixed string
+	// Brand applies one logo to every service; nil hides the Brand tab.
+	Brand Brand
 	// Trace, when set, receives timing lines (LOGODESK_TRACE=1).
 	Trace func(format string, args ...any)
 }

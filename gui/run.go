@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"logodesk/service/apply"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,7 +78,7 @@ func watchStalls(trace func(string, ...any)) {
 // EnvFor connects the window to a session: its service clients, its sign-in
 // manager, the image fitter and the backup folder (backupDir, or the default).
 func EnvFor(sess *session.Session, backupDir string) Env {
-	env := Env{Services: sess, Images: fitter{}, Sandbox: sess.Sandbox(), Picker: &NativePicker{}}
+	env := Env{Services: sess, Images: fitter{}, Sandbox: sess.Sandbox(), Picker: &NativePicker{}, Brand: brandOf{sess}}
 	if os.Getenv("LOGODESK_PICKER") == "fyne" {
 		env.Picker = nil
 	}
@@ -167,3 +168,8 @@ func (a authAccounts) StorageNote() string {
 	return "This computer has no system keyring, so LogoDesk keeps its sign-ins in a file only you can read: " +
 		a.m.CredentialsFile() + "."
 }
+
+// brandOf gives the Brand tab the apply targets of a session.
+type brandOf struct{ s *session.Session }
+
+func (b brandOf) Targets() []apply.Target { return apply.Targets(b.s) }

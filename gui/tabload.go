@@ -64,12 +64,12 @@ func (l *tabLoad) start() bool {
 	l.gen++
 	l.loaded = true
 	l.stopSpinner()
-	s := l.u.signInFor(l.p)
-	if s.state == checking {
+	waiting, ready := l.gate()
+	if waiting {
 		l.loaded = false
 		return false
 	}
-	if !s.ready() {
+	if !ready {
 		if l.signedOut != nil {
 			l.signedOut()
 		}
@@ -80,6 +80,24 @@ func (l *tabLoad) start() bool {
 		l.spinner.Start()
 	}
 	return true
+}
+
+// anyProvider, as a tabLoad's provider, gates on every sign-in: the tab waits
+// while any is being checked and loads when at least one is ready (the Brand
+// tab, whose rows are Zoho's and Zoom's).
+const anyProvider Provider = ""
+
+// gate says whether the tab's sign-in is being checked, and whether it is ready.
+func (l *tabLoad) gate() (waiting, ready bool) {
+	for _, p := range []Provider{Zoho, Zoom} {
+		if l.p != anyProvider && p != l.p {
+			continue
+		}
+		s := l.u.signInFor(p)
+		waiting = waiting || s.state == checking
+		ready = ready || s.ready()
+	}
+	return waiting, ready
 }
 
 func (l *tabLoad) stopSpinner() {

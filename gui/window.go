@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -42,6 +43,7 @@ type UI struct {
 	env Env
 
 	tabs                       *container.AppTabs
+	brand                      *brandTab // nil when Env.Brand is
 	crm                        *crmTab
 	bigin                      *biginTab
 	contracts                  *contractsTab
@@ -84,13 +86,19 @@ func newUI(a fyne.App, env Env, do func(func())) *UI {
 	u.contracts = newContractsTab(u)
 	u.zoom = newZoomTab(u)
 	u.list = []tab{u.crm, u.bigin, u.contracts, u.zoom}
-
-	u.tabs = container.NewAppTabs(
+	items := []*container.TabItem{
 		container.NewTabItemWithIcon("Zoho CRM", theme.HomeIcon(), u.crm.content),
 		container.NewTabItemWithIcon("Bigin", theme.AccountIcon(), u.bigin.content),
 		container.NewTabItemWithIcon("Zoho Contracts", theme.DocumentIcon(), u.contracts.content),
 		container.NewTabItemWithIcon("Zoom", theme.MediaVideoIcon(), u.zoom.content),
-	)
+	}
+	if env.Brand != nil {
+		// The reason LogoDesk exists comes first: one logo, every service.
+		u.brand = newBrandTab(u)
+		u.list = append([]tab{u.brand}, u.list...)
+		items = append([]*container.TabItem{container.NewTabItemWithIcon("Brand", theme.ColorPaletteIcon(), u.brand.content)}, items...)
+	}
+	u.tabs = container.NewAppTabs(items...)
 	last := a.Preferences().IntWithFallback(prefTab, 0)
 	if last < 0 || last >= len(u.list) {
 		last = 0
@@ -112,6 +120,7 @@ func newUI(a fyne.App, env Env, do func(func())) *UI {
 	u.win.Resize(fyne.NewSize(float32(max(w, 640)), float32(max(h, 480))))
 	u.win.SetOnDropped(u.onDropped)
 	u.win.SetOnClosed(u.onClosed)
+	u.win.SetCloseIntercept(u.onCloseRequest)
 	u.addShortcuts()
 	u.list[last].opened()
 	u.zohoSignIn.check()
@@ -157,6 +166,22 @@ func (u *UI) onClosed() {
 		u.app.Preferences().SetFloat(prefWidth, float64(s.Width))
 		u.app.Preferences().SetFloat(prefHeight, float64(s.Height))
 	}
+}
+
+// onCloseRequest asks before closing while logos are being sent: closing would
+// stop them half-way (each service is either changed or not, but the admin
+// would not see which).
+func (u *UI) onCloseRequest() {
+	if u.brand == nil || !u.brand.running {
+		u.win.Close()
+		return
+	}
+	dialog.ShowConfirm("Close LogoDesk?", "LogoDesk is still sending your logo to the services. If you close it now, some may not get it, and this window won't show which.",
+		func(ok bool) {
+			if ok {
+				u.win.Close()
+			}
+		}, u.win)
 }
 
 func (u *UI) visiblePanel() *photoPanel {

@@ -13,6 +13,7 @@ import (
 	"context"
 
 	biginapi "logodesk/service/bigin"
+	"logodesk/service/api"
 	"logodesk/service/limits"
 	"logodesk/service/photo"
 	"logodesk/service/zoom"
@@ -104,4 +105,18 @@ func serviceName(id string) string {
 		return n
 	}
 	return id
+}
+
+// Current reads the picture the target holds now, for the window to show beside
+// the candidate. Present is false when there is none; Bigin's logo can't be read
+// by apps (bigin.ErrOrgLogoUnreadable).
+func (t Target) Current(ctx context.Context) (api.Photo, error) {
+	if t.Manual != "" || t.open == nil {
+		return api.Photo{}, t.Unavailable
+	}
+	slot, err := t.open(ctx)
+	if err != nil {
+		return api.Photo{}, err
+	}
+	return slot.Get(ctx)
 }
