@@ -12,8 +12,8 @@ package apply
 import (
 	"context"
 
-	biginapi "logodesk/service/bigin"
 	"logodesk/service/api"
+	biginapi "logodesk/service/bigin"
 	"logodesk/service/limits"
 	"logodesk/service/photo"
 	"logodesk/service/zoom"
