@@ -37,6 +37,10 @@ type Options struct {
 	LegacySizeErrors bool
 	// Now is the clock used for token expiry; time.Now when nil.
 	Now func() time.Time
+	// ZoomUsers, when more than the three demo users, adds generated active users
+	// until the Zoom account has this many (e.g. 1200, several pages of GET /users).
+	// Zero keeps the small demo account.
+	ZoomUsers int
 }
 
 // Server is the emulator. It is an http.Handler; all state lives in memory.
@@ -51,7 +55,8 @@ type Server struct {
 	bigin     map[string]*biginModule // by module API name
 	contracts []*contractsOrg
 	zoom      []*zoomUser
-	zoomSeq   int // picture versions
+	zoomIndex zoomIndex // the same users by id, sign-in id and e-mail
+	zoomSeq   int       // picture versions
 
 	faults faultQueue
 
@@ -68,6 +73,8 @@ func New(opt Options) *Server {
 		s.now = time.Now
 	}
 	s.loadDemo()
+	s.addZoomUsers(opt.ZoomUsers)
+	s.zoomIndex = indexZoomUsers(s.zoom)
 	s.accounts = mountAccounts(s)
 	return s
 }
