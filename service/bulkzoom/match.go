@@ -294,7 +294,9 @@ func (p *Plan) finish(users []zoom.User, m *matcher) {
 			p.UsersWithoutFile = append(p.UsersWithoutFile, u)
 		}
 	}
-	sort.SliceStable(p.Rows, func(i, j int) bool { return strings.ToLower(p.Rows[i].User.Email) < strings.ToLower(p.Rows[j].User.Email) })
+	sort.SliceStable(p.Rows, func(i, j int) bool {
+		return strings.ToLower(p.Rows[i].User.Email) < strings.ToLower(p.Rows[j].User.Email)
+	})
 	byFile := func(l []FileIssue) {
 		sort.SliceStable(l, func(i, j int) bool { return l[i].File < l[j].File })
 	}
