@@ -56,6 +56,7 @@ func init() {
 		"delete-picture": func(ctx context.Context, env Env, a []string) error {
 			return deletePicture(ctx, env, a, "zoom delete-picture", zoomTarget)
 		},
+		"pictures-from": zoomPicturesFrom,
 	}
 }
 

@@ -41,7 +41,7 @@ func TestPreviewsAndThumbnails(t *testing.T) {
 		t.Errorf("a text file: %+v", p)
 	}
 	rep := bulkzoom.DryRunReport(plan, []bulkzoom.Preview{got["ava@zylker.com"], got["bo@zylker.com"], got["kim@zylker.com"]})
-	if rep.Summary() != "Dry run: pictures would change for 2 of 3 users; 1 failed." {
+	if rep.Summary() != "Dry run: pictures would change for 2 of 3 users; 1 file is not a usable picture." {
 		t.Errorf("dry run summary %q", rep.Summary())
 	}
 

@@ -102,7 +102,9 @@ func (r *Report) Summary() string {
 			fmt.Fprintf(&b, "; %d already had %s", n, plural(n, "this picture", "theirs"))
 		}
 	}
-	if n := r.Count(Failed); n > 0 {
+	if n := r.Count(Failed); n > 0 && r.DryRun {
+		fmt.Fprintf(&b, "; %d %s", n, plural(n, "file is not a usable picture", "files are not usable pictures"))
+	} else if n > 0 {
 		fmt.Fprintf(&b, "; %d failed", n)
 	}
 	if n := r.Count(NotTried); n > 0 {
