@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -151,33 +150,34 @@ func dryRunPictures(ctx context.Context, env Env, plan *bulkzoom.Plan, square bo
 		fmt.Fprintln(env.Stdout, "Dry run: no file in the folder is for a user.")
 		return writeReport(bulkzoom.DryRunReport(plan, nil), reportPath)
 	}
+	// Rows are printed as they are fitted (in no particular order), so the first
+	// appear at once even for a large folder.
+	fmt.Fprintln(env.Stdout, "\nWhat would be sent (dry run: nothing is sent):")
 	show := newProgressLine(env)
 	previews := make([]bulkzoom.Preview, 0, len(plan.Rows))
 	start := time.Now()
 	err := bulkzoom.Previews(ctx, plan, square, func(p bulkzoom.Preview) {
 		previews = append(previews, p)
 		done := len(previews)
-		show.update(bulkzoom.Progress{Done: done, Total: len(plan.Rows), Elapsed: time.Since(start),
+		show.print(previewLine(p), bulkzoom.Progress{Done: done, Total: len(plan.Rows), Elapsed: time.Since(start),
 			Left: time.Since(start) / time.Duration(done) * time.Duration(len(plan.Rows)-done)})
 	})
 	show.clear()
 	if err != nil {
 		return err
 	}
-	sort.Slice(previews, func(i, j int) bool { return previews[i].Index < previews[j].Index })
-	fmt.Fprintln(env.Stdout, "\nWhat would be sent (dry run: nothing is sent):")
-	for _, p := range previews {
-		if p.Problem != "" {
-			fmt.Fprintf(env.Stdout, "  %s ← %s: not a picture LogoDesk can use: %s\n", p.Row.User.Email, filepath.Base(p.Row.File), p.Problem)
-			continue
-		}
-		fmt.Fprintf(env.Stdout, "  %s ← %s: %d×%d %s, %s. %s\n", p.Row.User.Email, filepath.Base(p.Row.File), p.Width, p.Height,
-			strings.ToUpper(strings.TrimPrefix(p.MIME, "image/")), limits.HumanBytes(int64(p.Size)), p.Explanation)
-	}
 	rep := bulkzoom.DryRunReport(plan, previews)
 	fmt.Fprintln(env.Stdout)
 	fmt.Fprintln(env.Stdout, rep.Summary())
 	return writeReport(rep, reportPath)
+}
+
+func previewLine(p bulkzoom.Preview) string {
+	if p.Problem != "" {
+		return fmt.Sprintf("  %s ← %s: not a picture LogoDesk can use: %s", p.Row.User.Email, filepath.Base(p.Row.File), p.Problem)
+	}
+	return fmt.Sprintf("  %s ← %s: %d×%d %s, %s. %s", p.Row.User.Email, filepath.Base(p.Row.File), p.Width, p.Height,
+		strings.ToUpper(strings.TrimPrefix(p.MIME, "image/")), limits.HumanBytes(int64(p.Size)), p.Explanation)
 }
 
 func writeReport(rep *bulkzoom.Report, path string) error {
@@ -260,22 +260,31 @@ func newProgressLine(env Env) *progressLine {
 	return &progressLine{env: env, tty: ok && term.IsTerminal(int(f.Fd()))}
 }
 
+// update prints the user just finished and redraws the progress line.
 func (l *progressLine) update(p bulkzoom.Progress) {
+	line := ""
+	if r := p.Last; r.Status != 0 {
+		status := r.Status.String()
+		if l.undo && r.Status == bulkzoom.Changed {
+			status = "put back"
+		}
+		line = fmt.Sprintf("  %-9s %s ← %s", status, r.Row.User.Email, filepath.Base(r.Row.File))
+		if r.Status != bulkzoom.Changed && r.Reason != "" {
+			line += ": " + r.Reason
+		}
+	}
+	l.print(line, p)
+}
+
+// print writes line (if any) on stdout and the progress line on a terminal's stderr.
+func (l *progressLine) print(line string, p bulkzoom.Progress) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.shown {
 		fmt.Fprint(l.env.Stderr, "\r\033[K")
 		l.shown = false
 	}
-	if r := p.Last; r.Status != 0 {
-		status := r.Status.String()
-		if l.undo && r.Status == bulkzoom.Changed {
-			status = "put back"
-		}
-		line := fmt.Sprintf("  %-9s %s ← %s", status, r.Row.User.Email, filepath.Base(r.Row.File))
-		if r.Status != bulkzoom.Changed && r.Reason != "" {
-			line += ": " + r.Reason
-		}
+	if line != "" {
 		fmt.Fprintln(l.env.Stdout, line)
 	}
 	if l.tty && p.Done < p.Total {
