@@ -56,3 +56,17 @@ func (p *pacer) wait(ctx context.Context) error {
 		return nil
 	}
 }
+
+// slowestEvery is as far as slower goes: one user every ten seconds.
+const slowestEvery = 10 * time.Second
+
+// slower halves the rate, after Zoom said it was getting too many requests
+// even though the client waited as asked: other apps share the account's limit.
+func (p *pacer) slower() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	p.every = min(2*p.every, slowestEvery)
+	p.mu.Unlock()
+}

@@ -27,3 +27,14 @@ func TestPacerSpacesEvents(t *testing.T) {
 		t.Fatal("no pace should never wait")
 	}
 }
+
+func TestPacerSlowsDown(t *testing.T) {
+	p := newPacer(DefaultPace)
+	for range 10 {
+		p.slower()
+	}
+	if p.every != slowestEvery {
+		t.Fatalf("after slowing down ten times: one every %v, want %v", p.every, slowestEvery)
+	}
+	(*pacer)(nil).slower() // no pace stays no pace
+}

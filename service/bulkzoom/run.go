@@ -201,8 +201,12 @@ func (s sender) failed(ctx context.Context, res Result, err error, sending bool)
 		return res.with(NotTried, reason)
 	}
 	var e *api.Error
-	if errors.As(err, &e) && (e.Kind == api.KindSignIn || e.Kind == api.KindScope) {
+	switch {
+	case errors.As(err, &e) && (e.Kind == api.KindSignIn || e.Kind == api.KindScope):
 		s.st.stop("Not tried: " + e.Error())
+	case errors.As(err, &e) && e.Kind == api.KindRateLimited:
+		s.uploads.slower()
+		s.lookups.slower()
 	}
 	return res.with(Failed, plain(err))
 }
