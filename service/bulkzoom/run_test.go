@@ -358,3 +358,34 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+func TestExpiredSignInStopsTheRun(t *testing.T) {
+	a := newAccount(t, 30)
+	tok := a.env.Issue("zoom", sandbox.ZoomAdminID, "user:read:admin", "user:write:admin")
+	c, err := a.env.WithToken(tok).Zoom()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.runner.Zoom = c
+	dir := t.TempDir()
+	for i := range 20 {
+		write(t, dir, sandbox.GeneratedZoomUserEmail(i)+".png", photo(i))
+	}
+	plan, err := bulkzoom.Match(dir, a.users, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := a.runner.Apply(context.Background(), plan, bulkzoom.Options{Pace: -1, SendWorkers: 1, FitWorkers: 1,
+		OnProgress: func(p bulkzoom.Progress) {
+			if p.Done == 5 {
+				a.env.Sandbox.Tokens().Expire(tok)
+			}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Count(bulkzoom.Changed) != 5 || rep.Count(bulkzoom.Failed) != 1 || rep.Count(bulkzoom.NotTried) != 14 ||
+		!strings.Contains(rep.Stopped, "Sign in to Zoom again") {
+		t.Fatalf("%s (stopped: %q)", rep.Summary(), rep.Stopped)
+	}
+}
