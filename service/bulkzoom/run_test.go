@@ -297,11 +297,13 @@ func TestDailyLimitStopsTheRun(t *testing.T) {
 	a.env.Sandbox.InjectFault(sandbox.Fault{Method: "POST", User: limited, Kind: sandbox.RateLimit,
 		RateLimitType: "Daily-limit", RetryAfter: "2099-01-02T00:00:00Z"})
 	a.env.Sandbox.ResetRequests()
-	rep, err := a.runner.Apply(context.Background(), plan, bulkzoom.Options{Pace: -1, FitWorkers: 1, SendWorkers: 1})
+	var last bulkzoom.Progress
+	rep, err := a.runner.Apply(context.Background(), plan, bulkzoom.Options{Pace: -1, FitWorkers: 1, SendWorkers: 1,
+		OnProgress: func(p bulkzoom.Progress) { last = p }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Summary() != "Pictures changed for 4 of 12 users; 8 not tried." || rep.Stopped == "" {
+	if rep.Summary() != "Pictures changed for 4 of 12 users; 8 not tried." || rep.Stopped == "" || last.Done != 12 || last.NotTried != 8 {
 		t.Fatalf("%q, stopped %q", rep.Summary(), rep.Stopped)
 	}
 	for i, r := range rep.Results[4:] {

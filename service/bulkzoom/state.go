@@ -69,17 +69,18 @@ func (s *runState) finish(i int, r Result) {
 	}
 }
 
-// report gives every row its result; rows never reached get notTried.
+// report gives every row its result: rows never reached get notTried, and
+// are reported to OnProgress too, so progress always ends at Total.
 func (s *runState) report(rows []Row, notTried string) *Report {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	rep := &Report{Results: make([]Result, len(rows)), Stopped: s.reason}
 	for i, row := range rows {
-		if s.done[i] {
-			rep.Results[i] = s.results[i]
-		} else {
-			rep.Results[i] = Result{Row: row, Status: NotTried, Reason: notTried}
+		s.mu.Lock()
+		done := s.done[i]
+		s.mu.Unlock()
+		if !done {
+			s.finish(i, Result{Row: row, Status: NotTried, Reason: notTried})
 		}
 	}
-	return rep
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return &Report{Results: append([]Result(nil), s.results...), Stopped: s.reason}
 }
