@@ -140,4 +140,3 @@ func (m *matcher) pick(p *Plan, u zoom.User, cands []candidate) {
 	}
 	m.decided[u.ID] = true
 }
-
