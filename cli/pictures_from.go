@@ -46,15 +46,18 @@ func zoomPicturesFrom(ctx context.Context, env Env, args []string) error {
 	if err := need(fs, pos, 1, "one folder of pictures"); err != nil {
 		return err
 	}
+	folder, err := filepath.Abs(pos[0]) // the run record and the report name it wherever they are read
+	if err != nil {
+		return err
+	}
+	if err := bulkzoom.CheckFolder(folder); err != nil {
+		return err
+	}
 	runner, err := bulkRunner(env)
 	if err != nil {
 		return err
 	}
 	users, err := runner.Zoom.Users(ctx)
-	if err != nil {
-		return err
-	}
-	folder, err := filepath.Abs(pos[0]) // the run record and the report name it wherever they are read
 	if err != nil {
 		return err
 	}

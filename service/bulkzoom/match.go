@@ -3,6 +3,7 @@ package bulkzoom
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -125,6 +126,23 @@ func Match(folder string, users []zoom.User, csvPath string) (*Plan, error) {
 	m.guess(p, files)
 	p.finish(users, m)
 	return p, nil
+}
+
+// CheckFolder says, in a plain sentence, why folder can't be read (nil when it
+// can), so a caller can refuse a wrong folder before listing the users.
+func CheckFolder(folder string) error {
+	f, err := os.Open(folder)
+	if err == nil {
+		_, err = f.ReadDir(1)
+		f.Close()
+		if errors.Is(err, io.EOF) {
+			err = nil // an empty folder can be read
+		}
+	}
+	if err != nil {
+		return folderProblem(folder, err)
+	}
+	return nil
 }
 
 func isFile(folder string, de fs.DirEntry) bool {

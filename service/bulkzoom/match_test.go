@@ -183,5 +183,8 @@ func TestMatchFolderProblems(t *testing.T) {
 		if _, err := Match(c.path, someUsers, c.csv); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("Match(%s, %q): %v, want %q", c.path, c.csv, err, c.want)
 		}
+		if err := CheckFolder(c.path); (err == nil) != (c.csv != "") {
+			t.Errorf("CheckFolder(%s): %v", c.path, err)
+		}
 	}
 }
