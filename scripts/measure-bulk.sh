@@ -38,7 +38,8 @@ start_sandbox() {
 		grep -q "running at" "$work/sandbox.log" && break
 		sleep 0.1
 	done
-	export LOGODESK_ZOOM_API="http://127.0.0.1:$port/zoom/v2" LOGODESK_TOKEN=sandbox-demo-token
+	# LOGODESK_ZOOM_TOKEN is the name once LOGODESK_TOKEN is split per vendor; both work.
+	export LOGODESK_ZOOM_API="http://127.0.0.1:$port/zoom/v2" LOGODESK_TOKEN=sandbox-demo-token LOGODESK_ZOOM_TOKEN=sandbox-demo-token
 	export LOGODESK_BACKUP_DIR="$work/backups-$port"
 }
 
