@@ -88,6 +88,17 @@ func (a *account) posts(email string) int {
 	return a.env.Sandbox.Requests()["POST /zoom/v2/users/"+a.byMail[email].ID+"/picture"]
 }
 
+// allPosts is how many uploads the sandbox has received since its counters were reset.
+func (a *account) allPosts() int {
+	n := 0
+	for k, v := range a.env.Sandbox.Requests() {
+		if strings.HasPrefix(k, "POST ") {
+			n += v
+		}
+	}
+	return n
+}
+
 func TestApplyFolderToManyUsers(t *testing.T) {
 	a := newAccount(t, 300)
 	ctx := context.Background()
@@ -178,17 +189,13 @@ func TestApplyFolderToManyUsers(t *testing.T) {
 		}
 	}
 	// Nothing else was touched: no user without a file got a request to change, and nothing was deleted.
-	var allPosts int
 	for k, n := range a.env.Sandbox.Requests() {
 		if strings.HasPrefix(k, "DELETE ") {
 			t.Errorf("%s: %d requests", k, n)
 		}
-		if strings.HasPrefix(k, "POST ") {
-			allPosts += n
-		}
 	}
-	if allPosts != 238+8 {
-		t.Errorf("%d uploads in all, want 238 + 2×4", allPosts)
+	if n := a.allPosts(); n != 238+8 {
+		t.Errorf("%d uploads in all, want 238 + 2×4", n)
 	}
 	for _, u := range plan.UsersWithoutFile {
 		if !bytes.Equal(a.picture(t, u.Email), before[u.Email]) {
@@ -225,15 +232,42 @@ func TestApplyFolderToManyUsers(t *testing.T) {
 		}
 	}
 
-	// Undo puts back the second run, then the first: every picture is as it was.
-	for _, want := range []string{"Pictures put back for 2 of 2 users.", "Pictures put back for 238 of 238 users."} {
+	for _, r := range rep2.Results {
+		if r.Status == bulkzoom.Unchanged && r.Reason != "Already has this picture (sent by an earlier run)." {
+			t.Errorf("%s unchanged because %q, want the run record to say so", r.Row.User.Email, r.Reason)
+		}
+	}
+	// Without the run records, the pictures Zoom holds are compared instead.
+	fresh := *a.runner
+	fresh.RecordDir = t.TempDir()
+	a.env.Sandbox.ResetRequests()
+	rep3, err := fresh.Apply(ctx, plan, bulkzoom.Options{Pace: -1})
+	if err != nil || rep3.Count(bulkzoom.Unchanged) != 240 || rep3.Results[0].Reason != "Already has this picture." {
+		t.Errorf("third run without records: %v %s (%q)", err, rep3.Summary(), rep3.Results[0].Reason)
+	}
+	if n := a.allPosts(); n != 0 {
+		t.Errorf("third run uploaded %d pictures", n)
+	}
+
+	// Someone changes one picture by hand; then undo puts back the second run,
+	// then the first, leaving that picture as it now is.
+	byHand := gen(12)
+	if err := a.zoom.UploadPicture(ctx, a.byMail[byHand].ID, photo(777), "image/png"); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Pictures put back for 2 of 2 users.",
+		"Pictures put back for 237 of 238 users; 1 changed again since the run, so left as they are."} {
 		u, err := a.runner.Undo(ctx, bulkzoom.Options{Pace: -1})
 		if err != nil || u.Summary() != want {
 			t.Fatalf("undo: %v %q, want %q", err, summary(u), want)
 		}
 	}
 	for _, u := range a.users {
-		if !bytes.Equal(a.picture(t, u.Email), before[u.Email]) {
+		want := before[u.Email]
+		if u.Email == byHand {
+			want = photo(777)
+		}
+		if !bytes.Equal(a.picture(t, u.Email), want) {
 			t.Errorf("%s: picture not put back", u.Email)
 		}
 	}
