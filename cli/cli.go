@@ -43,7 +43,7 @@ const usage = `LogoDesk keeps your organization's logo and photos the same acros
 Usage:
   logodesk                              open the window
   logodesk --sandbox                    open the window on the built-in sandbox (no account needed)
-  logodesk sandbox [--addr 127.0.0.1:8765]
+  logodesk sandbox [--addr 127.0.0.1:8765] [--zoom-users N]
                                         run the sandbox; prints its address and a demo token
   logodesk login zoho [--dc eu] | login zoom | logout zoho|zoom | whoami
 
@@ -64,6 +64,9 @@ Usage:
   logodesk zoom user [--user me|ID|EMAIL] | zoom users
   logodesk zoom get-picture --user U -o FILE | zoom set-picture --user U FILE | zoom delete-picture --user U
   logodesk zoom history --user U | zoom restore --user U [N]
+  logodesk zoom pictures-from FOLDER [--csv MAP.csv] [--dry-run] [--report OUT.csv] [--square] [--pace N]
+                                        everyone's picture from a folder of photos named after
+                                        their e-mail addresses (admins); --undo puts the last run back
 
 set-* commands fit the image to the service's limits first and say what they did;
 the picture they replace or delete is kept first (history lists the kept copies,

@@ -15,10 +15,11 @@ import (
 func runSandbox(ctx context.Context, env Env, args []string) error {
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8765", "address to listen on (loopback only)")
+	zoomUsers := fs.Int("zoom-users", 0, "give the Zoom account this many users (e.g. 1200)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	run, err := sandbox.Start(*addr, sandbox.New(sandbox.Options{}))
+	run, err := sandbox.Start(*addr, sandbox.New(sandbox.Options{ZoomUsers: *zoomUsers}))
 	if err != nil {
 		return err
 	}

@@ -76,6 +76,7 @@ func init() {
 		"restore": func(ctx context.Context, env Env, a []string) error {
 			return restore(ctx, env, a, "zoom restore", zoomTarget)
 		},
+		"pictures-from": zoomPicturesFrom,
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"logodesk/service/sandbox/tokens"
 )
 
 // FaultKind is what an injected fault does to a request.
@@ -57,7 +59,12 @@ type Fault struct {
 	// RateLimitType is Zoom's X-RateLimit-Type for RateLimit: "QPS" (default) or
 	// "Daily-limit" (then the daily-limit message and X-RateLimit-Limit/Remaining).
 	RateLimitType string
-	Times         int // how many matching requests to affect; <=0 means 1
+	// User narrows the fault to Zoom requests about one user: a user id or an
+	// e-mail address (any case). It matches /zoom/v2/users/{userId}[/picture]
+	// however the path names that user (id, e-mail or "me"), so "uploads for
+	// maya@zylker.example fail" needs no knowledge of her id.
+	User  string
+	Times int // how many matching requests to affect; <=0 means 1
 }
 
 type faultJSON struct {
@@ -67,13 +74,14 @@ type faultJSON struct {
 	Delay         json.RawMessage `json:"delay,omitempty"`
 	RetryAfter    string          `json:"retry_after,omitempty"`
 	RateLimitType string          `json:"rate_limit_type,omitempty"`
+	User          string          `json:"user,omitempty"`
 	Times         int             `json:"times,omitempty"`
 }
 
-// MarshalJSON writes {"method","path_prefix","kind","delay":"250ms","retry_after","rate_limit_type","times"}.
+// MarshalJSON writes {"method","path_prefix","kind","delay":"250ms","retry_after","rate_limit_type","user","times"}.
 func (f Fault) MarshalJSON() ([]byte, error) {
 	j := faultJSON{Method: f.Method, PathPrefix: f.PathPrefix, Kind: f.Kind, RetryAfter: f.RetryAfter,
-		RateLimitType: f.RateLimitType, Times: f.Times}
+		RateLimitType: f.RateLimitType, User: f.User, Times: f.Times}
 	if f.Delay != 0 {
 		j.Delay, _ = json.Marshal(f.Delay.String())
 	}
@@ -88,7 +96,7 @@ func (f *Fault) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*f = Fault{Method: j.Method, PathPrefix: j.PathPrefix, Kind: j.Kind, RetryAfter: j.RetryAfter,
-		RateLimitType: j.RateLimitType, Times: j.Times}
+		RateLimitType: j.RateLimitType, User: j.User, Times: j.Times}
 	if len(j.Delay) > 0 {
 		var s string
 		var ms float64
@@ -113,11 +121,14 @@ type faultQueue struct {
 	faults []*Fault
 }
 
-func (q *faultQueue) take(method, path string) *Fault {
+// take consumes one use of the first pending fault matching the request.
+// isUser tells whether the request is about the user a Fault.User names.
+func (q *faultQueue) take(method, path string, isUser func(string) bool) *Fault {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	for i, f := range q.faults {
-		if (f.Method == "" || strings.EqualFold(f.Method, method)) && strings.HasPrefix(path, f.PathPrefix) {
+		if (f.Method == "" || strings.EqualFold(f.Method, method)) && strings.HasPrefix(path, f.PathPrefix) &&
+			(f.User == "" || isUser(f.User)) {
 			f.Times--
 			got := *f
 			if f.Times <= 0 {
@@ -160,7 +171,7 @@ func (s *Server) ClearFaults() {
 // applyFault applies a pending fault to r. It reports whether the request should
 // go on to be served normally.
 func (s *Server) applyFault(w http.ResponseWriter, r *http.Request) bool {
-	f := s.faults.take(r.Method, r.URL.Path)
+	f := s.faults.take(r.Method, r.URL.Path, func(user string) bool { return s.zoomRequestIsFor(r, user) })
 	if f == nil {
 		return true
 	}
@@ -239,4 +250,23 @@ func (s *Server) writeServerError(w http.ResponseWriter, r *http.Request) {
 	default:
 		http.Error(w, "Internal Server Error", http.StatusInternalServerError)
 	}
+}
+
+// zoomRequestIsFor reports whether r is a Zoom /users/{userId}… request about
+// the user named by user (an id or an e-mail address, any case).
+func (s *Server) zoomRequestIsFor(r *http.Request, user string) bool {
+	rest, ok := strings.CutPrefix(r.URL.Path, "/zoom/v2/users/")
+	if !ok {
+		return false
+	}
+	id, _, _ := strings.Cut(rest, "/")
+	var g tokens.Grant
+	if id == "me" {
+		tok, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		g, _ = s.tokens.Lookup(strings.TrimSpace(tok))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.findZoomUser(id, g)
+	return u != nil && (u.ID == user || strings.EqualFold(u.Email, user))
 }

@@ -194,7 +194,7 @@ func TestFaultsOverHTTP(t *testing.T) {
 		t.Fatalf("cleared fault still applied: %d", r.status)
 	}
 	// Fault JSON round trip
-	f := sandbox.Fault{Method: "POST", PathPrefix: "/x", Kind: sandbox.Latency, Delay: 1500 * time.Millisecond, Times: 3}
+	f := sandbox.Fault{Method: "POST", PathPrefix: "/x", Kind: sandbox.Latency, Delay: 1500 * time.Millisecond, User: "maya@zylker.example", Times: 3}
 	b, _ := json.Marshal(f)
 	var back sandbox.Fault
 	if err := json.Unmarshal(b, &back); err != nil || back != f {

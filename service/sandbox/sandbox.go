@@ -42,6 +42,10 @@ type Options struct {
 	BiginOrgLogoReadable bool
 	// Now is the clock used for token expiry; time.Now when nil.
 	Now func() time.Time
+	// ZoomUsers, when more than the three demo users, adds generated active users
+	// until the Zoom account has this many (e.g. 1200, several pages of GET /users).
+	// Zero keeps the small demo account.
+	ZoomUsers int
 }
 
 // Server is the emulator. It is an http.Handler; all state lives in memory.
@@ -57,7 +61,8 @@ type Server struct {
 	biginOrg  crmOrg                  // Bigin's organization and its logo (same shape as CRM's)
 	contracts []*contractsOrg
 	zoom      []*zoomUser
-	zoomSeq   int // picture versions
+	zoomIndex zoomIndex // the same users by id, sign-in id and e-mail
+	zoomSeq   int       // picture versions
 
 	faults faultQueue
 
@@ -74,6 +79,8 @@ func New(opt Options) *Server {
 		s.now = time.Now
 	}
 	s.loadDemo()
+	s.addZoomUsers(opt.ZoomUsers)
+	s.zoomIndex = indexZoomUsers(s.zoom)
 	s.accounts = mountAccounts(s)
 	return s
 }

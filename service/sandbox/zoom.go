@@ -150,19 +150,12 @@ func zoomScopeErr(w http.ResponseWriter, want []string) {
 // can name the demo users by the ids they sign in with. Callers hold s.mu.
 func (s *Server) findZoomUser(id string, g tokens.Grant) *zoomUser {
 	if id == "me" {
-		for _, u := range s.zoom {
-			if u.login == g.User || u.ID == g.User {
-				return u
-			}
-		}
-		return nil
+		return s.zoomIndex.byID[g.User]
 	}
-	for _, u := range s.zoom {
-		if u.ID == id || u.login == id || strings.EqualFold(u.Email, id) {
-			return u
-		}
+	if u := s.zoomIndex.byID[id]; u != nil {
+		return u
 	}
-	return nil
+	return s.zoomIndex.byEmail[strings.ToLower(id)]
 }
 
 // zoomCaller is the user the token acts as (nil if the sandbox does not know it). Callers hold s.mu.
@@ -394,10 +387,8 @@ func (s *Server) serveZoomCDN(w http.ResponseWriter, r *http.Request, p string) 
 	}
 	s.mu.Lock()
 	var img *storedImage
-	for _, u := range s.zoom {
-		if u.ID == seg[1] && u.pic != nil && u.picURL("") == "/zoom-cdn/p/"+seg[1]+"/"+seg[2] {
-			img = u.pic
-		}
+	if u := s.zoomIndex.byID[seg[1]]; u != nil && u.ID == seg[1] && u.pic != nil && u.picURL("") == "/zoom-cdn/p/"+seg[1]+"/"+seg[2] {
+		img = u.pic
 	}
 	s.mu.Unlock()
 	if img == nil {

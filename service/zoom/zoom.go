@@ -66,19 +66,21 @@ func (c *Client) User(ctx context.Context, id string) (User, error) {
 	return u, err
 }
 
-// Users lists the account's active users (admins only), following page tokens
-// up to 2,000 users.
+// Users lists the account's active users (admins only), following every page
+// (300 users a page, the largest page both the older and the current spec allow).
+// A non-admin gets a plain *api.Error saying only an administrator can list users.
 func (c *Client) Users(ctx context.Context) ([]User, error) {
 	var all []User
 	token := ""
-	for len(all) < 2000 {
+	seen := map[string]bool{}
+	for {
 		q := url.Values{"page_size": {"300"}, "status": {"active"}}
 		if token != "" {
 			q.Set("next_page_token", token)
 		}
 		resp, err := c.api.Do(ctx, api.Request{Method: http.MethodGet, Path: "/users", Query: q, Action: "list the account's users"})
 		if err != nil {
-			return nil, err
+			return nil, adminOnly(err)
 		}
 		var page struct {
 			Users         []User `json:"users"`
@@ -88,12 +90,13 @@ func (c *Client) Users(ctx context.Context) ([]User, error) {
 			return nil, err
 		}
 		all = append(all, page.Users...)
-		if page.NextPageToken == "" || len(page.Users) == 0 {
-			break
+		// A token seen before would page forever; an empty page ends the list too.
+		if page.NextPageToken == "" || len(page.Users) == 0 || seen[page.NextPageToken] {
+			return all, nil
 		}
+		seen[page.NextPageToken] = true
 		token = page.NextPageToken
 	}
-	return all, nil
 }
 
 // maxPictureBytes bounds a downloaded profile picture: Zoom takes at most 2 MB,

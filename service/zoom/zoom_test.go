@@ -3,6 +3,9 @@ package zoom_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -122,4 +125,58 @@ func TestZoomErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+}
+
+func TestUsersFollowsEveryPage(t *testing.T) {
+	env := sessiontest.Start(t, sandbox.Options{ZoomUsers: 2100})
+	users, err := client(t, env, tokens.DemoToken).Users(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, u := range users {
+		seen[u.ID] = true
+	}
+	if len(users) != 2100 || len(seen) != 2100 {
+		t.Fatalf("%d users (%d distinct), want all 2100 over 7 pages", len(users), len(seen))
+	}
+	if got := env.Sandbox.Requests()["GET /zoom/v2/users"]; got != 7 {
+		t.Errorf("%d list requests, want 7 pages of 300", got)
+	}
+}
+
+func TestUsersSaysOnlyAdminsMayList(t *testing.T) {
+	env := sessiontest.Start(t, sandbox.Options{})
+	ctx := context.Background()
+	member := client(t, env, env.Issue(tokens.Zoom, sandbox.ZoomMemberID, "user:read", "user:write"))
+	_, err := member.Users(ctx)
+	e := sessiontest.WantError(t, err, api.KindPermission, "200", 400)
+	if e.Message != "Only a Zoom account administrator can list the account's users." {
+		t.Errorf("message %q", e.Message)
+	}
+	// A sign-in without the admin scope (what a non-admin can grant) says the same in its own words.
+	noScope := client(t, env, env.Issue(tokens.Zoom, sandbox.ZoomAdminID, "user:read:user"))
+	_, err = noScope.Users(ctx)
+	e = sessiontest.WantError(t, err, api.KindScope, "4711", 400)
+	if !strings.Contains(e.Message, "only an account administrator") {
+		t.Errorf("message %q", e.Message)
+	}
+}
+
+func TestLimitLifts(t *testing.T) {
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	daily := &api.Error{Kind: api.KindRateLimited, RetryAt: now.Add(5 * time.Hour)}
+	if at, ok := zoom.LimitLifts(fmt.Errorf("wrapped: %w", daily), now); !ok || !at.Equal(daily.RetryAt) {
+		t.Fatalf("daily limit: %v %v", at, ok)
+	}
+	for _, err := range []error{
+		&api.Error{Kind: api.KindRateLimited, RetryAt: now.Add(2 * time.Second)}, // per-second limit
+		&api.Error{Kind: api.KindRateLimited},                                    // no end given
+		&api.Error{Kind: api.KindServer, RetryAt: now.Add(time.Hour)},
+		errors.New("offline"),
+	} {
+		if _, ok := zoom.LimitLifts(err, now); ok {
+			t.Errorf("%#v taken for a long limit", err)
+		}
+	}
 }
