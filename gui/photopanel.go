@@ -507,7 +507,7 @@ func (pp *photoPanel) onDelete() {
 	}, pp.u.win)
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Resize(fyne.NewSize(520, 220))
-	d.Show()
+	pp.u.showDialog(d, nil)
 }
 
 func capitalise(s string) string {

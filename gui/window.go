@@ -54,6 +54,7 @@ type UI struct {
 	traceDrop                  time.Time
 	settingsOpen               bool
 	keys                       map[string]func() // the window's shortcuts by name (keys.go)
+	escapes                    []escapable       // open dialogs, topmost last: Escape cancels it
 	onCandidateShownForTesting func()
 	// do runs f on the UI goroutine without waiting (fyne.Do in the app).
 	do func(f func())
