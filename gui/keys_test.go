@@ -127,4 +127,6 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 	}
 }
 
-func testLaidOut(u *UI) []fyne.CanvasObject { return test.LaidOutObjects(u.win.Canvas().Overlays().Top()) }
+func testLaidOut(u *UI) []fyne.CanvasObject {
+	return test.LaidOutObjects(u.win.Canvas().Overlays().Top())
+}
