@@ -76,7 +76,7 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.square = widget.NewCheck("Crop to a centred square", pp.onSquare)
 	pp.replaceB = &widget.Button{Text: "Replace " + noun, Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: pp.onReplace}
 	pp.discardB = &widget.Button{Text: "Discard", Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: pp.onDiscard}
-	pp.deleteB = &widget.Button{Text: "Delete " + noun + "…", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: pp.onDelete}
+	pp.deleteB = &widget.Button{Text: "Delete " + noun + "…", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: pp.onDelete}
 	pp.chooseB = &widget.Button{Text: "Choose file…", Icon: theme.FolderOpenIcon(), OnTapped: pp.onChooseFile}
 	pp.noCopyB = &widget.Button{Icon: theme.WarningIcon(), Importance: widget.WarningImportance}
 	pp.noCopyB.Hide()
@@ -134,7 +134,6 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 			caption: pp.candidate.caption.Text, explain: pp.explain.Text, square: pp.square.Checked}
 	}
 	pp.target, pp.owner = t, owner
-	pp.replaceB.SetText("Replace " + pp.whose())
 	pp.deleteB.SetText("Delete " + pp.whose() + "…")
 	pp.busy = false
 	pp.hasCur = false
@@ -263,6 +262,12 @@ func (pp *photoPanel) endBusy(msg string) {
 }
 
 func (pp *photoPanel) updateButtons() {
+	// The words match the state: nothing to replace is an "Add".
+	if verb := "Replace "; pp.hasCur || pp.target == nil {
+		pp.replaceB.SetText(verb + pp.whose())
+	} else {
+		pp.replaceB.SetText("Add " + pp.whose())
+	}
 	enable := func(b *widget.Button, on bool) {
 		if on {
 			b.Enable()
