@@ -531,18 +531,38 @@ func (pp *photoPanel) doDelete() {
 	})
 }
 
+// onRestore puts a kept version in the New slot, as if it had been dropped:
+// one more press of Replace sends it back (keeping the current one first).
 func (pp *photoPanel) onRestore(e backup.Entry) {
 	if pp.target == nil || pp.busy {
 		return
 	}
-	// No "without a copy" for Restore: restoring needs the backup folder anyway.
-	pp.change(fmt.Sprintf("Putting back the %s from %s…", pp.noun, e.Time.Local().Format("2 Jan 15:04")), 3*time.Minute, "",
-		func(ctx context.Context, t photo.Target, store *backup.Store) error {
-			return photo.Restore(ctx, t, e, store)
-		},
-		func() {
-			pp.reload(fmt.Sprintf("Restored the %s from %s.", pp.noun, e.Time.Local().Format("2 Jan 2006 15:04")))
+	gen, store := pp.gen, pp.u.backups
+	when := e.Time.Local().Format("2 Jan 2006 15:04")
+	pp.problem.show(nil)
+	pp.startBusy("Opening the copy kept on " + when + "…")
+	pp.u.goDo(func() {
+		data, err := store.Read(e)
+		var thumb image.Image
+		var cfg image.Config
+		if err == nil {
+			thumb, err = thumbnail(data, previewSize)
+			cfg, _, _ = image.DecodeConfig(bytes.NewReader(data))
+		}
+		pp.u.do(func() {
+			if gen != pp.gen {
+				return
+			}
+			if err != nil {
+				pp.refuseFile(plainSentence(err))
+				return
+			}
+			f := Fitted{Bytes: data, MIME: e.MIME, Width: cfg.Width, Height: cfg.Height,
+				Explanation: fmt.Sprintf("The %s kept on %s, as %s had it.", pp.noun, when, pp.service)}
+			pp.showCandidate(data, f, thumb, describe(data, e.MIME), f.Explanation)
+			pp.endBusy(fmt.Sprintf("Nothing is sent until you press \u201c%s\u201d; the current %s is kept first.", pp.replaceB.Text, pp.noun))
 		})
+	})
 }
 
 // change runs op (Replace, Delete or Restore, each backing up first) on the slot
