@@ -442,7 +442,8 @@ func (pp *photoPanel) fit(data []byte, square bool) {
 				pp.refuseFile(plainSentence(err))
 				return
 			}
-			pp.showCandidate(data, f, thumb, fmt.Sprintf("%d×%d %s, %s", f.Width, f.Height, kindOf(f.MIME), limits.HumanBytes(int64(len(f.Bytes)))), f.Explanation)
+			explain := strings.TrimSpace(f.Explanation + " " + shapeWarning(f.Width, f.Height, lim.Square, pp.noun))
+			pp.showCandidate(data, f, thumb, fmt.Sprintf("%d×%d %s, %s", f.Width, f.Height, kindOf(f.MIME), limits.HumanBytes(int64(len(f.Bytes)))), explain)
 			pp.endBusy(fmt.Sprintf("This is how the new %s will look. Nothing is sent until you press \u201c%s\u201d.", pp.noun, pp.replaceB.Text))
 			if !pp.u.traceDrop.IsZero() {
 				pp.u.trace("candidate shown %d ms after the drop", time.Since(pp.u.traceDrop).Milliseconds())
