@@ -201,6 +201,7 @@ func (t *biginTab) onSelected(id widget.ListItemID) {
 	r := t.records[id]
 	t.selectedRow = id
 	t.selected.SetText(r.Name)
+	t.panel.setRound(t.currentModule() == bigin.Contacts) // people in a circle, companies and products whole
 	t.panel.setTarget(photo.BiginRecord(t.client, t.currentModule(), r), r.Name)
 }
 

@@ -159,6 +159,12 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	pp.reload("")
 }
 
+// setRound previews pictures in a circle (people's profile pictures) or whole (logos).
+func (pp *photoPanel) setRound(round bool) {
+	pp.current.setRound(round)
+	pp.candidate.setRound(round)
+}
+
 // whose names the picture: "Zylker Inc.'s logo", or "the logo" when the owner is unknown.
 func (pp *photoPanel) whose() string {
 	if pp.owner == "" {
@@ -430,7 +436,7 @@ func (pp *photoPanel) fit(data []byte, square bool) {
 		var thumb image.Image
 		switch {
 		case err == nil && f.Image != nil:
-			thumb = scaleDown(f.Image, previewSize)
+			thumb = onChecker(scaleDown(f.Image, previewSize))
 		case err == nil:
 			thumb, err = thumbnail(f.Bytes, previewSize)
 		}
@@ -673,6 +679,19 @@ func newPreview(title, empty string) *preview {
 	p.content = container.NewVBox(p.title, frame, p.caption)
 	p.clear(empty)
 	return p
+}
+
+// setRound shows the picture in a circle, as the service shows profile
+// pictures, or whole, as it shows logos.
+func (p *preview) setRound(round bool) {
+	if round {
+		p.img.FillMode = canvas.ImageFillCover
+		p.img.CornerRadius = p.img.MinSize().Width / 2
+	} else {
+		p.img.FillMode = canvas.ImageFillContain
+		p.img.CornerRadius = 0
+	}
+	p.img.Refresh()
 }
 
 // set shows img, already scaled down off the UI goroutine.

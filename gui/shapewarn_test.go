@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/canvas"
+
 	"logodesk/service/sandbox"
 	"logodesk/session/sessiontest"
 )
@@ -40,5 +42,22 @@ func TestSmallProfilePictureIsWarned(t *testing.T) {
 	}
 	if !p.explain.Visible() || !strings.Contains(p.explain.Text, "blurry") {
 		t.Fatalf("explanation %q, want a warning about the size", p.explain.Text)
+	}
+}
+
+// People's pictures are previewed in a circle, as the services show them; logos whole.
+func TestProfilePicturesPreviewRound(t *testing.T) {
+	e := sessiontest.Start(t, sandbox.Options{})
+	u := newTestUI(t, e.Session)
+	selectTab(u, 3)
+	if img := u.zoom.panel.current.img; img.CornerRadius < 100 || img.FillMode != canvas.ImageFillCover {
+		t.Errorf("Zoom picture preview: radius %v, fill %v; want a circle", img.CornerRadius, img.FillMode)
+	}
+	if img := u.crm.panel.candidate.img; img.CornerRadius != 0 || img.FillMode != canvas.ImageFillContain {
+		t.Errorf("CRM logo preview: radius %v, fill %v; want the whole logo", img.CornerRadius, img.FillMode)
+	}
+	selectTab(u, 1) // Bigin Contacts: people
+	if img := u.bigin.panel.current.img; img.CornerRadius < 100 {
+		t.Errorf("Bigin contact photo preview radius %v; want a circle", img.CornerRadius)
 	}
 }
