@@ -196,7 +196,7 @@ func restoreButton(t *testing.T, p *photoPanel, i int) *widget.Button {
 	if !ok {
 		t.Fatalf("history row %d is not a row", i)
 	}
-	return row.Objects[0].(*widget.Button)
+	return row.Objects[len(row.Objects)-1].(*widget.Button)
 }
 
 func TestBadInputIsRefusedInOneSentence(t *testing.T) {

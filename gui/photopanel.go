@@ -22,8 +22,25 @@ import (
 	"logodesk/service/photo"
 )
 
-// historyShown is how many backups a panel lists.
+// historyShown is how many backups a panel lists before "Show all".
 const historyShown = 5
+
+// historyThumbSize is the side of a kept version's preview, in points.
+const historyThumbSize = 48
+
+// historyThumbs makes the kept versions' previews; it reads files, so it runs
+// off the UI goroutine. A version that can't be read has none.
+func historyThumbs(store *backup.Store, entries []backup.Entry) map[string]image.Image {
+	thumbs := map[string]image.Image{}
+	for _, e := range entries {
+		if data, err := store.Read(e); err == nil {
+			if img, err := thumbnail(data, 2*historyThumbSize); err == nil {
+				thumbs[e.Path] = img
+			}
+		}
+	}
+	return thumbs
+}
 
 // photoPanel shows one picture slot (a photo.Target): the current picture, a
 // drop zone, the fitted candidate beside the current one, and the backups.
@@ -45,8 +62,10 @@ type photoPanel struct {
 	source  []byte  // the dropped file, kept to re-fit when "square" changes
 	fitted  *Fitted // the candidate, ready to upload
 	entries []backup.Entry
-	listErr error      // the backup folder could not be read: said instead of "None yet"
-	queued  []fyne.URI // dropped for this slot before its picture was loaded
+	listErr error                  // the backup folder could not be read: said instead of "None yet"
+	thumbs  map[string]image.Image // small previews of the kept versions, by file path
+	showAll bool                   // list every kept version, not only the newest
+	queued  []fyne.URI             // dropped for this slot before its picture was loaded
 	// pending keeps, per slot key, a candidate the admin left by picking another
 	// record or user, so coming back finds it again instead of losing it silently.
 	pending map[string]pendingCandidate
@@ -140,7 +159,7 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	pp.clearCandidate()
 	pp.problem.show(nil)
 	pp.status.SetText("")
-	pp.entries, pp.listErr, pp.queued = nil, nil, nil
+	pp.entries, pp.listErr, pp.queued, pp.thumbs, pp.showAll = nil, nil, nil, nil, false
 	pp.noCopyB.Hide()
 	pp.showHistory()
 	if t == nil {
@@ -194,11 +213,12 @@ func (pp *photoPanel) reload(done string) {
 			caption = describe(cur.Bytes, cur.MIME)
 		}
 		entries, listErr := store.List(t.Key())
+		thumbs := historyThumbs(store, entries)
 		pp.u.do(func() {
 			if gen != pp.gen {
 				return
 			}
-			pp.entries, pp.listErr = entries, listErr
+			pp.entries, pp.listErr, pp.thumbs = entries, listErr, thumbs
 			pp.showHistory()
 			switch {
 			case err != nil:
@@ -642,11 +662,19 @@ func (pp *photoPanel) showHistory() {
 		pp.history.Add(widget.NewLabel(fmt.Sprintf("None yet. LogoDesk saves a copy each time you replace or delete the %s.", pp.noun)))
 	}
 	for i, e := range pp.entries {
-		if i == historyShown {
+		if i == historyShown && !pp.showAll {
+			more := &widget.Button{Text: fmt.Sprintf("Show all %d", len(pp.entries)), Importance: widget.LowImportance, OnTapped: func() {
+				pp.showAll = true
+				pp.showHistory()
+			}}
+			pp.history.Add(container.NewHBox(more))
 			break
 		}
 		restore := &widget.Button{Text: "Restore", Icon: theme.HistoryIcon(), Importance: widget.LowImportance, OnTapped: func() { pp.onRestore(e) }}
-		pp.history.Add(container.NewHBox(restore, widget.NewLabel(e.Name())))
+		thumb := canvas.NewImageFromImage(pp.thumbs[e.Path])
+		thumb.FillMode = canvas.ImageFillContain
+		thumb.SetMinSize(fyne.NewSquareSize(historyThumbSize))
+		pp.history.Add(container.NewHBox(thumb, widget.NewLabel("Kept on "+e.Name()), restore))
 	}
 	pp.updateButtons()
 }
