@@ -495,6 +495,10 @@ func (pp *photoPanel) onReplace() {
 			return photo.Replace(ctx, t, f.Bytes, f.MIME, store)
 		},
 		func() {
+			// What was sent is what the service now has: show it as current at once,
+			// so the old picture never flashes back while the slot is read again.
+			pp.current.set(pp.candidate.img.Image, pp.candidate.caption.Text)
+			pp.hasCur = true
 			pp.clearCandidate()
 			pp.reload(fmt.Sprintf("Done: the new %s is in %s. The previous one is kept below; \u201cRestore\u201d puts it back.", pp.noun, pp.service))
 		})
