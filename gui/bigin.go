@@ -56,7 +56,7 @@ func newBiginTab(u *UI) *biginTab {
 	t.search = newKeyEntry(u)
 	t.search.SetPlaceHolder("Search by name or email")
 	t.search.OnSubmitted = func(string) { t.load() }
-	t.searchB = &widget.Button{Icon: theme.SearchIcon(), OnTapped: t.load}
+	t.searchB = &widget.Button{Text: "Search", Icon: theme.SearchIcon(), OnTapped: t.load} // words, not an icon alone: Fyne 2.7 has no tooltips
 	t.list = widget.NewList(
 		func() int { return len(t.records) },
 		func() fyne.CanvasObject {
@@ -201,6 +201,7 @@ func (t *biginTab) onSelected(id widget.ListItemID) {
 	r := t.records[id]
 	t.selectedRow = id
 	t.selected.SetText(r.Name)
+	t.panel.setRound(t.currentModule() == bigin.Contacts) // people in a circle, companies and products whole
 	t.panel.setTarget(photo.BiginRecord(t.client, t.currentModule(), r), r.Name)
 }
 

@@ -220,7 +220,7 @@ func (t *contractsTab) onReload() {
 		}, t.u.win)
 	d.SetConfirmText("Discard and reload")
 	d.SetDismissText("Keep editing")
-	d.Show()
+	t.u.showDialog(d, nil)
 }
 
 func (t *contractsTab) onSave() {

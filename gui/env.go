@@ -105,6 +105,9 @@ type Fitted struct {
 	Width, Height int
 	Explanation   string      // "Resized from 6000×4000 to 3840×2560 … to fit Zoho CRM's 1 MB limit."
 	Image         image.Image // the fitted pixels, when the fitter has them: previews skip a decode
+	// FromCopy, when set, is the kept copy this picture is: sending it is a
+	// restore (only to the account it came from, and the copy survives it).
+	FromCopy *backup.Entry
 }
 
 // Images reads, checks and fits pictures (service/imagefit). Errors are one

@@ -158,15 +158,23 @@ func TestCRMShowsLogoAndReplacesIt(t *testing.T) {
 		t.Fatal("the backup is not the previous logo")
 	}
 
-	// Restore puts the old logo back (and backs up the one it replaces).
+	// Restore puts the old logo in the New slot first; nothing is sent yet.
 	tap(u, restoreButton(t, p, 0))
 	if p.problem.text() != "" {
 		t.Fatalf("restore failed: %s", p.problem.text())
 	}
-	if now, _ := crmPhoto(e.Session); !bytes.Equal(now, before) {
-		t.Fatal("Restore did not put the previous logo back")
+	if p.fitted == nil || !bytes.Equal(p.fitted.Bytes, before) || p.candidate.shown() == nil {
+		t.Fatal("Restore did not put the previous logo in the New slot")
 	}
-	if !strings.Contains(p.status.Text, "Restored") || len(p.entries) != 2 {
+	if n := uploads(e.Sandbox, "POST", "/zoho/crm/v8/org/photo"); n != 1 {
+		t.Fatalf("Restore uploaded at once (%d uploads)", n)
+	}
+	// Replace sends it back (and backs up the one it replaces).
+	tap(u, p.replaceB)
+	if now, _ := crmPhoto(e.Session); !bytes.Equal(now, before) {
+		t.Fatal("Replace after Restore did not put the previous logo back")
+	}
+	if !strings.Contains(p.status.Text, "Done") || len(p.entries) != 2 {
 		t.Fatalf("after restore: status %q, %d backups", p.status.Text, len(p.entries))
 	}
 }
@@ -189,7 +197,7 @@ func restoreButton(t *testing.T, p *photoPanel, i int) *widget.Button {
 	if !ok {
 		t.Fatalf("history row %d is not a row", i)
 	}
-	return row.Objects[0].(*widget.Button)
+	return row.Objects[len(row.Objects)-1].(*widget.Button)
 }
 
 func TestBadInputIsRefusedInOneSentence(t *testing.T) {

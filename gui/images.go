@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"image"
+	"image/color"
 	_ "image/gif"  // Bigin record photos may be GIF
 	_ "image/jpeg" // JPEG previews
 	_ "image/png"  // PNG previews
@@ -36,7 +37,33 @@ func thumbnail(data []byte, size int) (image.Image, error) {
 	if err != nil {
 		return nil, errors.New("this picture can't be shown")
 	}
-	return scaleDown(src, size), nil
+	return onChecker(scaleDown(src, size)), nil
+}
+
+// checkerSquare is the side of a checkerboard square, in preview pixels.
+const checkerSquare = 12
+
+// onChecker draws a picture with transparent parts over a light checkerboard,
+// as image editors do, so that what is see-through is seen as such instead of
+// taking the window's colour. Opaque pictures are returned as they are.
+func onChecker(img image.Image) image.Image {
+	if o, ok := img.(interface{ Opaque() bool }); ok && o.Opaque() {
+		return img
+	}
+	b := img.Bounds()
+	dst := image.NewNRGBA(b)
+	light, dark := color.NRGBA{0xff, 0xff, 0xff, 0xff}, color.NRGBA{0xd6, 0xd6, 0xd6, 0xff}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := light
+			if ((x-b.Min.X)/checkerSquare+(y-b.Min.Y)/checkerSquare)%2 == 1 {
+				c = dark
+			}
+			dst.SetNRGBA(x, y, c)
+		}
+	}
+	draw.Draw(dst, b, img, b.Min, draw.Over)
+	return dst
 }
 
 // scaleDown scales src to fit within size×size (a small image is returned as it is).

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -33,6 +34,44 @@ func (u *UI) addShortcuts() {
 			u.contracts.onSave()
 		}
 	})
+	u.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			u.onEscape()
+		}
+	})
+}
+
+// escapable is a dialog LogoDesk shows and what Escape does to it.
+type escapable struct {
+	d      dialog.Dialog
+	cancel func()
+}
+
+// showDialog shows d; Escape closes it with cancel (nil: hide it, which answers
+// "no" to a confirmation).
+func (u *UI) showDialog(d dialog.Dialog, cancel func()) {
+	if cancel == nil {
+		cancel = d.Hide
+	}
+	u.escapes = append(u.escapes, escapable{d, cancel})
+	d.SetOnClosed(func() {
+		for i, e := range u.escapes {
+			if e.d == d {
+				u.escapes = append(u.escapes[:i], u.escapes[i+1:]...)
+				break
+			}
+		}
+	})
+	d.Show()
+}
+
+// onEscape cancels the topmost dialog, if one is open.
+func (u *UI) onEscape() bool {
+	if len(u.escapes) == 0 {
+		return false
+	}
+	u.escapes[len(u.escapes)-1].cancel()
+	return true
 }
 
 // windowShortcut runs the window's shortcut s, if it is one.
@@ -55,6 +94,14 @@ func newKeyEntry(u *UI) *keyEntry {
 	e := &keyEntry{u: u}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// TypedKey lets Escape cancel the dialog the field is in.
+func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.u.onEscape() {
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 // TypedShortcut gives the window's shortcuts to the window, the rest (copy,

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 
 	"logodesk/service/sandbox"
 	"logodesk/session/sessiontest"
@@ -72,4 +73,60 @@ func TestShortcutsWorkWhileTyping(t *testing.T) {
 	if phone.Text != "pasted" {
 		t.Errorf("paste in a field gave %q", phone.Text)
 	}
+}
+
+func escape(u *UI) {
+	onUI(func() {
+		ev := &fyne.KeyEvent{Name: fyne.KeyEscape}
+		if f := u.win.Canvas().Focused(); f != nil {
+			f.TypedKey(ev)
+			return
+		}
+		u.win.Canvas().OnTypedKey()(ev)
+	})
+	u.waitIdle()
+}
+
+// Escape cancels the Delete confirmation (nothing deleted) and Settings, also
+// while one of its fields has the focus.
+func TestEscapeCancelsDialogs(t *testing.T) {
+	e := sessiontest.Start(t, sandbox.Options{})
+	u := newTestUI(t, e.Session)
+	tap(u, u.crm.panel.deleteB)
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("Delete asked nothing")
+	}
+	escape(u)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape left the Delete confirmation open")
+	}
+	if n := uploads(e.Sandbox, "DELETE", "/zoho/crm/v8/org/photo"); n != 0 || u.crm.panel.current.shown() == nil {
+		t.Fatalf("Escape deleted the logo (%d deletes)", n)
+	}
+
+	onUI(u.showSettings)
+	u.waitIdle()
+	if u.win.Canvas().Overlays().Top() == nil || !u.settingsOpen {
+		t.Fatal("Settings did not open")
+	}
+	focused := false
+	onUI(func() {
+		for _, o := range testLaidOut(u) {
+			if e, ok := o.(*keyEntry); ok && !focused {
+				u.win.Canvas().Focus(e)
+				focused = true
+			}
+		}
+	})
+	if !focused {
+		t.Fatal("no text field in Settings")
+	}
+	escape(u)
+	if u.win.Canvas().Overlays().Top() != nil || u.settingsOpen {
+		t.Fatal("Escape in a Settings field left Settings open")
+	}
+}
+
+func testLaidOut(u *UI) []fyne.CanvasObject {
+	return test.LaidOutObjects(u.win.Canvas().Overlays().Top())
 }

@@ -78,3 +78,57 @@ func TestReplaceAndDeleteWithoutKeepingACopy(t *testing.T) {
 		t.Error("the logo is still shown after the delete")
 	}
 }
+
+// gatedTarget is a real slot whose downloads, once armed and after the first
+// pass ones, wait for the test and say when one starts.
+type gatedTarget struct {
+	photo.Target
+	armed   bool
+	pass    int
+	started chan struct{}
+	release chan struct{}
+}
+
+func (t *gatedTarget) Get(ctx context.Context) (api.Photo, error) {
+	if t.armed {
+		if t.pass > 0 {
+			t.pass--
+		} else {
+			t.started <- struct{}{}
+			<-t.release
+		}
+	}
+	return t.Target.Get(ctx)
+}
+
+// After Replace the new picture is shown as current at once: the old one does
+// not come back while the slot is read again.
+func TestNoFlashOfTheOldLogoAfterReplace(t *testing.T) {
+	e := sessiontest.Start(t, sandbox.Options{})
+	u := newTestUI(t, e.Session)
+	p := u.crm.panel
+	c, err := e.Session.CRM()
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := &gatedTarget{Target: photo.CRMOrg(c), started: make(chan struct{}), release: make(chan struct{})}
+	onUI(func() { p.setTarget(target, "Zylker Inc.") })
+	u.waitIdle()
+	old := p.current.shown()
+	drop(u, writeTemp(t, "new.png", sessiontest.PNG(300, 300)))
+	candidate := p.candidate.shown()
+	if old == nil || candidate == nil {
+		t.Fatal("no current logo or no candidate")
+	}
+	// The first download is Replace's backup copy; the second is the reload after it.
+	target.armed, target.pass = true, 1
+	onUI(func() { test.Tap(p.replaceB) })
+	<-target.started // the upload is done; the slot is being read again
+	var shown any
+	onUI(func() { shown = p.current.shown() })
+	close(target.release)
+	u.waitIdle()
+	if shown != candidate {
+		t.Fatal("while the slot was read again after Replace, the current preview was not the new picture")
+	}
+}

@@ -22,9 +22,6 @@ import (
 	"logodesk/service/photo"
 )
 
-// historyShown is how many backups a panel lists.
-const historyShown = 5
-
 // photoPanel shows one picture slot (a photo.Target): the current picture, a
 // drop zone, the fitted candidate beside the current one, and the backups.
 // Its fields are touched on the UI goroutine only; work runs through u.goDo and
@@ -45,8 +42,10 @@ type photoPanel struct {
 	source  []byte  // the dropped file, kept to re-fit when "square" changes
 	fitted  *Fitted // the candidate, ready to upload
 	entries []backup.Entry
-	listErr error      // the backup folder could not be read: said instead of "None yet"
-	queued  []fyne.URI // dropped for this slot before its picture was loaded
+	listErr error                  // the backup folder could not be read: said instead of "None yet"
+	thumbs  map[string]image.Image // small previews of the kept versions, by file path
+	showAll bool                   // list every kept version, not only the newest
+	queued  []fyne.URI             // dropped for this slot before its picture was loaded
 	// pending keeps, per slot key, a candidate the admin left by picking another
 	// record or user, so coming back finds it again instead of losing it silently.
 	pending map[string]pendingCandidate
@@ -76,7 +75,7 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.square = widget.NewCheck("Crop to a centred square", pp.onSquare)
 	pp.replaceB = &widget.Button{Text: "Replace " + noun, Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: pp.onReplace}
 	pp.discardB = &widget.Button{Text: "Discard", Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: pp.onDiscard}
-	pp.deleteB = &widget.Button{Text: "Delete " + noun + "…", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: pp.onDelete}
+	pp.deleteB = &widget.Button{Text: "Delete " + noun + "…", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: pp.onDelete}
 	pp.chooseB = &widget.Button{Text: "Choose file…", Icon: theme.FolderOpenIcon(), OnTapped: pp.onChooseFile}
 	pp.noCopyB = &widget.Button{Icon: theme.WarningIcon(), Importance: widget.WarningImportance}
 	pp.noCopyB.Hide()
@@ -134,14 +133,13 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 			caption: pp.candidate.caption.Text, explain: pp.explain.Text, square: pp.square.Checked}
 	}
 	pp.target, pp.owner = t, owner
-	pp.replaceB.SetText("Replace " + pp.whose())
 	pp.deleteB.SetText("Delete " + pp.whose() + "…")
 	pp.busy = false
 	pp.hasCur = false
 	pp.clearCandidate()
 	pp.problem.show(nil)
 	pp.status.SetText("")
-	pp.entries, pp.listErr, pp.queued = nil, nil, nil
+	pp.entries, pp.listErr, pp.queued, pp.thumbs, pp.showAll = nil, nil, nil, nil, false
 	pp.noCopyB.Hide()
 	pp.showHistory()
 	if t == nil {
@@ -158,6 +156,12 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 		return
 	}
 	pp.reload("")
+}
+
+// setRound previews pictures in a circle (people's profile pictures) or whole (logos).
+func (pp *photoPanel) setRound(round bool) {
+	pp.current.setRound(round)
+	pp.candidate.setRound(round)
 }
 
 // whose names the picture: "Zylker Inc.'s logo", or "the logo" when the owner is unknown.
@@ -189,11 +193,12 @@ func (pp *photoPanel) reload(done string) {
 			caption = describe(cur.Bytes, cur.MIME)
 		}
 		entries, listErr := photo.Versions(ctx, t, store)
+		thumbs := historyThumbs(store, entries)
 		pp.u.do(func() {
 			if gen != pp.gen {
 				return
 			}
-			pp.entries, pp.listErr = entries, listErr
+			pp.entries, pp.listErr, pp.thumbs = entries, listErr, thumbs
 			pp.showHistory()
 			switch {
 			case err != nil:
@@ -263,6 +268,12 @@ func (pp *photoPanel) endBusy(msg string) {
 }
 
 func (pp *photoPanel) updateButtons() {
+	// The words match the state: nothing to replace is an "Add".
+	if verb := "Replace "; pp.hasCur || pp.target == nil {
+		pp.replaceB.SetText(verb + pp.whose())
+	} else {
+		pp.replaceB.SetText("Add " + pp.whose())
+	}
 	enable := func(b *widget.Button, on bool) {
 		if on {
 			b.Enable()
@@ -425,7 +436,7 @@ func (pp *photoPanel) fit(data []byte, square bool) {
 		var thumb image.Image
 		switch {
 		case err == nil && f.Image != nil:
-			thumb = scaleDown(f.Image, previewSize)
+			thumb = onChecker(scaleDown(f.Image, previewSize))
 		case err == nil:
 			thumb, err = thumbnail(f.Bytes, previewSize)
 		}
@@ -437,7 +448,8 @@ func (pp *photoPanel) fit(data []byte, square bool) {
 				pp.refuseFile(plainSentence(err))
 				return
 			}
-			pp.showCandidate(data, f, thumb, fmt.Sprintf("%d×%d %s, %s", f.Width, f.Height, kindOf(f.MIME), limits.HumanBytes(int64(len(f.Bytes)))), f.Explanation)
+			explain := strings.TrimSpace(f.Explanation + " " + shapeWarning(f.Width, f.Height, lim.Square, pp.noun))
+			pp.showCandidate(data, f, thumb, fmt.Sprintf("%d×%d %s, %s", f.Width, f.Height, kindOf(f.MIME), limits.HumanBytes(int64(len(f.Bytes)))), explain)
 			pp.endBusy(fmt.Sprintf("This is how the new %s will look. Nothing is sent until you press \u201c%s\u201d.", pp.noun, pp.replaceB.Text))
 			if !pp.u.traceDrop.IsZero() {
 				pp.u.trace("candidate shown %d ms after the drop", time.Since(pp.u.traceDrop).Milliseconds())
@@ -478,12 +490,26 @@ func (pp *photoPanel) onReplace() {
 		return
 	}
 	f := *pp.fitted
-	pp.change(fmt.Sprintf("Sending the new %s to %s…", pp.noun, pp.service), 3*time.Minute, "Replace without keeping a copy",
-		func(ctx context.Context, t photo.Target, store *backup.Store) error {
-			_, err := photo.Replace(ctx, t, f.Bytes, f.MIME, store)
+	send := func(ctx context.Context, t photo.Target, store *backup.Store) error {
+		_, err := photo.Replace(ctx, t, f.Bytes, f.MIME, store)
+		return err
+	}
+	withoutCopy := "Replace without keeping a copy"
+	if e := f.FromCopy; e != nil {
+		// A kept version goes back through Restore: it checks the copy is this
+		// account's and never prunes the copy it puts back.
+		send = func(ctx context.Context, t photo.Target, store *backup.Store) error {
+			_, err := photo.Restore(ctx, t, *e, store)
 			return err
-		},
+		}
+		withoutCopy = "" // Restore needs the backup folder anyway
+	}
+	pp.change(fmt.Sprintf("Sending the new %s to %s…", pp.noun, pp.service), 3*time.Minute, withoutCopy, send,
 		func() {
+			// What was sent is what the service now has: show it as current at once,
+			// so the old picture never flashes back while the slot is read again.
+			pp.current.set(pp.candidate.img.Image, pp.candidate.caption.Text)
+			pp.hasCur = true
 			pp.clearCandidate()
 			pp.reload(fmt.Sprintf("Done: the new %s is in %s. The previous one is kept below; \u201cRestore\u201d puts it back.", pp.noun, pp.service))
 		})
@@ -508,7 +534,7 @@ func (pp *photoPanel) onDelete() {
 	}, pp.u.win)
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Resize(fyne.NewSize(520, 220))
-	d.Show()
+	pp.u.showDialog(d, nil)
 }
 
 func capitalise(s string) string {
@@ -531,19 +557,38 @@ func (pp *photoPanel) doDelete() {
 	})
 }
 
+// onRestore puts a kept version in the New slot, as if it had been dropped:
+// one more press of Replace sends it back (keeping the current one first).
 func (pp *photoPanel) onRestore(e backup.Entry) {
 	if pp.target == nil || pp.busy {
 		return
 	}
-	// No "without a copy" for Restore: restoring needs the backup folder anyway.
-	pp.change(fmt.Sprintf("Putting back the %s from %s…", pp.noun, e.Time.Local().Format("2 Jan 15:04")), 3*time.Minute, "",
-		func(ctx context.Context, t photo.Target, store *backup.Store) error {
-			_, err := photo.Restore(ctx, t, e, store)
-			return err
-		},
-		func() {
-			pp.reload(fmt.Sprintf("Restored the %s from %s.", pp.noun, e.Time.Local().Format("2 Jan 2006 15:04")))
+	gen, store := pp.gen, pp.u.backups
+	when := e.Time.Local().Format("2 Jan 2006 15:04")
+	pp.problem.show(nil)
+	pp.startBusy("Opening the copy kept on " + when + "…")
+	pp.u.goDo(func() {
+		data, err := store.Read(e)
+		var thumb image.Image
+		var cfg image.Config
+		if err == nil {
+			thumb, err = thumbnail(data, previewSize)
+			cfg, _, _ = image.DecodeConfig(bytes.NewReader(data))
+		}
+		pp.u.do(func() {
+			if gen != pp.gen {
+				return
+			}
+			if err != nil {
+				pp.refuseFile(plainSentence(err))
+				return
+			}
+			f := Fitted{Bytes: data, MIME: e.MIME, Width: cfg.Width, Height: cfg.Height, FromCopy: &e,
+				Explanation: fmt.Sprintf("The %s kept on %s, as %s had it.", pp.noun, when, pp.service)}
+			pp.showCandidate(data, f, thumb, describe(data, e.MIME), f.Explanation)
+			pp.endBusy(fmt.Sprintf("Nothing is sent until you press \u201c%s\u201d; the current %s is kept first.", pp.replaceB.Text, pp.noun))
 		})
+	})
 }
 
 // change runs op (Replace, Delete or Restore, each backing up first) on the slot
@@ -598,86 +643,4 @@ func (pp *photoPanel) reportLate(t photo.Target, err error) {
 	if err != nil {
 		dialog.ShowInformation(t.Label()+" was not changed", plainSentence(err), pp.u.win)
 	}
-}
-
-func (pp *photoPanel) showHistory() {
-	pp.history.RemoveAll()
-	if pp.target == nil {
-		pp.historyBox.Hide()
-		return
-	}
-	pp.historyBox.Show()
-	switch {
-	case pp.listErr != nil:
-		l := wrapLabel("LogoDesk can't read the folder of kept copies: " + plainSentence(pp.listErr) + " You can choose another folder in Settings.")
-		l.Importance = widget.DangerImportance
-		pp.history.Add(l)
-	case len(pp.entries) == 0:
-		pp.history.Add(widget.NewLabel(fmt.Sprintf("None yet. LogoDesk saves a copy each time you replace or delete the %s.", pp.noun)))
-	}
-	for i, e := range pp.entries {
-		if i == historyShown {
-			break
-		}
-		restore := &widget.Button{Text: "Restore", Icon: theme.HistoryIcon(), Importance: widget.LowImportance, OnTapped: func() { pp.onRestore(e) }}
-		pp.history.Add(container.NewHBox(restore, widget.NewLabel(e.Name())))
-	}
-	pp.updateButtons()
-}
-
-// preview is one picture with a title and a caption, or a placeholder.
-type preview struct {
-	title       *widget.Label
-	img         *canvas.Image
-	placeholder *fyne.Container
-	hint        *widget.Label
-	caption     *widget.Label
-	content     fyne.CanvasObject
-}
-
-func newPreview(title, empty string) *preview {
-	p := &preview{}
-	p.title = widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	p.img = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth}
-	p.img.SetMinSize(fyne.NewSize(220, 220))
-	p.hint = widget.NewLabelWithStyle(empty, fyne.TextAlignCenter, fyne.TextStyle{})
-	p.hint.Wrapping = fyne.TextWrapWord
-	icon := canvas.NewImageFromResource(theme.MediaPhotoIcon())
-	icon.FillMode = canvas.ImageFillContain
-	icon.SetMinSize(fyne.NewSize(64, 64))
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	bg.CornerRadius = theme.InputRadiusSize()
-	p.placeholder = container.NewStack(bg, container.NewVBox(layout.NewSpacer(), container.NewCenter(icon), p.hint, layout.NewSpacer()))
-	p.caption = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
-	frame := container.NewGridWrap(fyne.NewSize(230, 230), container.NewStack(p.placeholder, p.img))
-	p.content = container.NewVBox(p.title, frame, p.caption)
-	p.clear(empty)
-	return p
-}
-
-// set shows img, already scaled down off the UI goroutine.
-func (p *preview) set(img image.Image, caption string) {
-	p.img.Resource = nil
-	p.img.File = ""
-	p.img.Image = img
-	p.img.Show()
-	p.img.Refresh()
-	p.placeholder.Hide()
-	p.caption.SetText(caption)
-}
-
-func (p *preview) clear(hint string) {
-	p.img.Image = nil
-	p.img.Hide()
-	p.hint.SetText(hint)
-	p.placeholder.Show()
-	p.caption.SetText("")
-}
-
-// shown reports whether a picture (not the placeholder) is displayed; for tests.
-func (p *preview) shown() image.Image {
-	if !p.img.Visible() {
-		return nil
-	}
-	return p.img.Image
 }

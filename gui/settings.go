@@ -61,11 +61,11 @@ type settingsForm struct {
 	u       *UI
 	dc      *widget.Select
 	dcCodes []string
-	zohoID  *widget.Entry
-	zohoSec *widget.Entry
-	zoomID  *widget.Entry
-	zoomSec *widget.Entry
-	backups *widget.Entry
+	zohoID  *keyEntry
+	zohoSec *keyEntry
+	zoomID  *keyEntry
+	zoomSec *keyEntry
+	backups *keyEntry
 	problem *widget.Label
 	content fyne.CanvasObject
 }
@@ -73,8 +73,7 @@ type settingsForm struct {
 func (u *UI) newSettingsForm(d settingsData) *settingsForm {
 	f := &settingsForm{u: u, problem: wrapLabel("")}
 	f.problem.Importance = widget.DangerImportance
-	f.backups = widget.NewEntry()
-	f.backups.SetText(u.backups.Dir)
+	f.backups = entryWith(u, u.backups.Dir, false)
 	backupHelp := wrapLabel("Before LogoDesk replaces or deletes a picture, it saves a copy in this folder (the newest " +
 		itoa(backup.DefaultKeep) + " per picture).")
 	items := []fyne.CanvasObject{}
@@ -97,8 +96,8 @@ func (u *UI) newSettingsForm(d settingsData) *settingsForm {
 				f.dc.SetSelectedIndex(i)
 			}
 		}
-		f.zohoID, f.zohoSec = entryWith(d.zoho.ID, false), entryWith(d.zoho.Secret, true)
-		f.zoomID, f.zoomSec = entryWith(d.zoom.ID, false), entryWith(d.zoom.Secret, true)
+		f.zohoID, f.zohoSec = entryWith(u, d.zoho.ID, false), entryWith(u, d.zoho.Secret, true)
+		f.zoomID, f.zoomSec = entryWith(u, d.zoom.ID, false), entryWith(u, d.zoom.Secret, true)
 		zoho := widget.NewForm(
 			widget.NewFormItem("Data centre", f.dc),
 			widget.NewFormItem("Client ID", f.zohoID),
@@ -139,10 +138,13 @@ func (u *UI) showSettings() {
 			f := u.newSettingsForm(d)
 			var dlg dialog.Dialog
 			var saveB, cancelB *widget.Button
-			cancelB = widget.NewButton("Cancel", func() {
-				u.settingsOpen = false
-				dlg.Hide()
-			})
+			cancel := func() {
+				if !cancelB.Disabled() { // not while a save is under way
+					u.settingsOpen = false
+					dlg.Hide()
+				}
+			}
+			cancelB = widget.NewButton("Cancel", cancel)
 			saveB = &widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: func() {
 				saveB.Disable()
 				cancelB.Disable()
@@ -159,7 +161,7 @@ func (u *UI) showSettings() {
 			dlg = dialog.NewCustomWithoutButtons("Settings", body, u.win)
 			s := u.win.Canvas().Size()
 			dlg.Resize(fyne.NewSize(min(s.Width*0.9, 760), s.Height*0.9))
-			dlg.Show()
+			u.showDialog(dlg, cancel)
 		})
 	})
 }
@@ -268,13 +270,11 @@ func saveClients(accts Accounts, clients map[Provider]ClientSettings) error {
 	return nil
 }
 
-func entryWith(text string, secret bool) *widget.Entry {
-	var e *widget.Entry
-	if secret {
-		e = widget.NewPasswordEntry()
-	} else {
-		e = widget.NewEntry()
-	}
+// entryWith is a text field holding text (hidden when secret) in which the
+// window's keys work (Escape closes the dialog).
+func entryWith(u *UI, text string, secret bool) *keyEntry {
+	e := newKeyEntry(u)
+	e.Password = secret
 	e.SetText(text)
 	return e
 }

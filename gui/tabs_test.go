@@ -247,10 +247,13 @@ func TestZoomMeAndUserSearch(t *testing.T) {
 	if z.panel.current.shown() != nil || !strings.Contains(z.panel.current.hint.Text, "No picture") {
 		t.Fatalf("Noah has no picture, panel shows %q", z.panel.current.hint.Text)
 	}
-	// Give Noah a picture.
+	// Give Noah a picture: with none yet, the button says "Add".
 	drop(u, writeTemp(t, "noah.png", sessiontest.PNG(256, 256)))
 	if z.panel.fitted == nil {
 		t.Fatalf("no candidate: %q", z.panel.problem.text())
+	}
+	if got := z.panel.replaceB.Text; got != "Add Noah Newcomer\u2019s picture" {
+		t.Errorf("button %q for someone with no picture", got)
 	}
 	tap(u, z.panel.replaceB)
 	if z.panel.current.shown() == nil || z.panel.problem.text() != "" {

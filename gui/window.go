@@ -56,6 +56,7 @@ type UI struct {
 	traceDrop                  time.Time
 	settingsOpen               bool
 	keys                       map[string]func() // the window's shortcuts by name (keys.go)
+	escapes                    []escapable       // open dialogs, topmost last: Escape cancels it
 	onCandidateShownForTesting func()
 	// do runs f on the UI goroutine without waiting (fyne.Do in the app).
 	do func(f func())
@@ -107,10 +108,9 @@ func newUI(a fyne.App, env Env, do func(func())) *UI {
 	u.tabs.OnSelected = u.onTabSelected
 
 	settings := &widget.Button{Text: "Settings…", Icon: theme.SettingsIcon(), Importance: widget.LowImportance, OnTapped: u.showSettings}
-	heading := widget.NewLabel("See and replace your organization's logos and photos.")
+	var heading fyne.CanvasObject = widget.NewLabel("See and replace your organization's logos and photos.")
 	if env.Sandbox {
-		heading.SetText("Sandbox: demo data, nothing here touches a real account.")
-		heading.Importance = widget.WarningImportance
+		heading = sandboxBanner()
 	}
 	top := container.NewBorder(nil, nil, heading, settings)
 	u.win.SetContent(container.NewBorder(top, nil, nil, nil, u.tabs))

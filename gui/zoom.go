@@ -55,6 +55,7 @@ func newZoomTab(u *UI) *zoomTab {
 	t.loading = tabLoad{u: u, p: Zoom, tab: t, load: t.onMe, signedOut: t.signedOut, spinner: t.progress}
 	t.problem = newProblemView(u, Zoom)
 	t.panel = newPhotoPanel(u, Zoom, "Zoom", "picture", "Sign in to Zoom to see your profile picture.")
+	t.panel.setRound(true) // Zoom shows profile pictures in a circle
 	search := container.NewBorder(nil, nil, t.meB, t.findB, t.who)
 	body := container.NewVBox(search, t.progress, t.user, t.problem.content, t.panel.content)
 	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))

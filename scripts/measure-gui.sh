@@ -7,7 +7,7 @@
 #     candidate on screen (target < 1 s), and the longest UI stall meanwhile,
 #   - binary sizes (development build and stripped release-style build).
 # Needs: go, Xvfb, xdotool, ImageMagick (convert), python3-gi + gir1.2-gtk-3.0
-# (make test-deps installs them), and ../shared/tools/dragsource.py for the drop.
+# (make test-deps installs them); the drag source for the drop is gui/testdata/dragsource.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -117,7 +117,7 @@ phone="$work/phone photo.jpg"
 grainy="$work/grainy photo.jpg"
 $GO run ./service/imagefit/internal/benchfit -gen "$phone"
 convert -size 1500x1000 plasma:fractal -resize 6000x4000! -attenuate 0.4 +noise Gaussian -quality 92 "$grainy"
-drag=../shared/tools/dragsource.py
+drag=gui/testdata/dragsource.py
 drops=0
 # drop_photo FILE: a real XDND drop of FILE, then the time until the candidate is shown.
 drop_photo() {
@@ -125,10 +125,11 @@ drop_photo() {
   echo "photo: $(basename "$photo"), $(identify -format '%wx%h' "$photo"), $(du -h "$photo" | cut -f1)"
   drops=$((drops + 1))
   for attempt in 1 2 3; do
-    /usr/bin/python3 "$drag" "$photo" >/dev/null 2>&1 &
+    /usr/bin/python3 "$drag" "$photo" >"$work/drag.log" 2>&1 &
     src=$!
-    until xdotool search --name dragsource >/dev/null 2>&1; do sleep 0.1; done
-    sleep 0.7
+    # It prints "ready" once its window is drawn; it quits by itself after 60 s.
+    for _ in $(seq 1 200); do grep -q '^ready' "$work/drag.log" && break; sleep 0.1; done
+    grep -q '^ready' "$work/drag.log" || { echo "the drag source did not start: $(cat "$work/drag.log")" >&2; exit 1; }
     TX=690 TY=480
     xdotool mousemove 40 40; sleep 0.3; xdotool mousedown 1; sleep 0.3
     for i in $(seq 1 20); do xdotool mousemove $((40 + (TX-40)*i/20)) $((40 + (TY-40)*i/20)); sleep 0.1; done
@@ -144,22 +145,18 @@ drop_photo() {
   grep "candidate shown" "$work/app.log" | tail -1 | sed 's/.*candidate shown/  candidate shown/'
   echo "  mouse released → candidate line seen: $(( seen - up )) ms (includes polling)"
 }
-if [ ! -f "$drag" ]; then
-  echo "no $drag: skipping the drop"
+drop_photo "$phone"
+# Discard the first candidate so the drop zone is back.
+xdotool key Escape 2>/dev/null || true
+drop_photo "$grainy"
+stalls=$(grep -c "UI stall" "$work/app.log" || true)
+if [ "$stalls" -gt 0 ]; then
+  echo "UI stalls over 100 ms while running:"; grep "UI stall" "$work/app.log" | sed 's/^/  /'
 else
-  drop_photo "$phone"
-  # Discard the first candidate so the drop zone is back.
-  xdotool key Escape 2>/dev/null || true
-  drop_photo "$grainy"
-  stalls=$(grep -c "UI stall" "$work/app.log" || true)
-  if [ "$stalls" -gt 0 ]; then
-    echo "UI stalls over 100 ms while running:"; grep "UI stall" "$work/app.log" | sed 's/^/  /'
-  else
-    echo "UI stalls over 100 ms: none (the UI goroutine answered every 50 ms probe)"
-  fi
-  import -window root "$work/candidate.png" && echo "screenshot: $work/candidate.png (deleted on exit; set KEEP=dir to keep)"
-  [ -n "${KEEP:-}" ] && cp "$work/candidate.png" "$KEEP/"
+  echo "UI stalls over 100 ms: none (the UI goroutine answered every 50 ms probe)"
 fi
+import -window root "$work/candidate.png" && echo "screenshot: $work/candidate.png (deleted on exit; set KEEP=dir to keep)"
+[ -n "${KEEP:-}" ] && cp "$work/candidate.png" "$KEEP/"
 stop_app "$ld_pid"
 
 echo

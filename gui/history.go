@@ -1,0 +1,70 @@
+package gui
+
+import (
+	"fmt"
+	"image"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logodesk/service/backup"
+)
+
+// The panel's history area: the versions kept on this computer, each with
+// Restore (which puts it in the New slot; see onRestore).
+
+// historyShown is how many backups a panel lists before "Show all".
+const historyShown = 5
+
+// historyThumbSize is the side of a kept version's preview, in points.
+const historyThumbSize = 48
+
+// historyThumbs makes the kept versions' previews; it reads files, so it runs
+// off the UI goroutine. A version that can't be read has none.
+func historyThumbs(store *backup.Store, entries []backup.Entry) map[string]image.Image {
+	thumbs := map[string]image.Image{}
+	for _, e := range entries {
+		if data, err := store.Read(e); err == nil {
+			if img, err := thumbnail(data, 2*historyThumbSize); err == nil {
+				thumbs[e.Path] = img
+			}
+		}
+	}
+	return thumbs
+}
+
+func (pp *photoPanel) showHistory() {
+	pp.history.RemoveAll()
+	if pp.target == nil {
+		pp.historyBox.Hide()
+		return
+	}
+	pp.historyBox.Show()
+	switch {
+	case pp.listErr != nil:
+		l := wrapLabel("LogoDesk can't read the folder of kept copies: " + plainSentence(pp.listErr) + " You can choose another folder in Settings.")
+		l.Importance = widget.DangerImportance
+		pp.history.Add(l)
+	case len(pp.entries) == 0:
+		pp.history.Add(widget.NewLabel(fmt.Sprintf("None yet. LogoDesk saves a copy each time you replace or delete the %s.", pp.noun)))
+	}
+	for i, e := range pp.entries {
+		if i == historyShown && !pp.showAll {
+			more := &widget.Button{Text: fmt.Sprintf("Show all %d", len(pp.entries)), Importance: widget.LowImportance, OnTapped: func() {
+				pp.showAll = true
+				pp.showHistory()
+			}}
+			pp.history.Add(container.NewHBox(more))
+			break
+		}
+		restore := &widget.Button{Text: "Restore", Icon: theme.HistoryIcon(), Importance: widget.LowImportance, OnTapped: func() { pp.onRestore(e) }}
+		thumb := canvas.NewImageFromImage(pp.thumbs[e.Path])
+		thumb.FillMode = canvas.ImageFillContain
+		thumb.SetMinSize(fyne.NewSquareSize(historyThumbSize))
+		pp.history.Add(container.NewHBox(thumb, widget.NewLabel("Kept on "+e.Name()), restore))
+	}
+	pp.updateButtons()
+}
