@@ -73,7 +73,10 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	overBytes := lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes
 	overPixels := lim.MaxPixels > 0 && int64(sb.Dx())*int64(sb.Dy()) > lim.MaxPixels
 	badFormat := !accepts(info.MIME)
-	if !overBytes && !overPixels && !badFormat && !needSquare {
+	// Not every service honours EXIF orientation: a picture the camera stored sideways
+	// is always re-encoded upright, so it shows the same everywhere.
+	sideways := info.Orientation > 1
+	if !overBytes && !overPixels && !badFormat && !needSquare && !sideways {
 		return Result{Bytes: data, MIME: info.MIME, Width: info.Width, Height: info.Height, Original: info,
 			Explanation: fmt.Sprintf("Already fits %s's limits; sent as it is.", lim.Service)}, nil
 	}
@@ -99,8 +102,8 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	alpha := !isOpaque(src)
 	lossless := info.Format == "png" || info.Format == "gif" || info.Format == "bmp"
 	var maxBytes int64 = math.MaxInt64
-	if lim.MaxBytes > 0 {
-		maxBytes = lim.MaxBytes
+	if b := lim.FitBudget(); b > 0 {
+		maxBytes = b
 	}
 
 	for attempt := 0; attempt < 12; attempt++ {
@@ -139,7 +142,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 		}
 		tw, th = shrink(tw, th, cw, ch, float64(maxBytes)/float64(sizeAtMin))
 	}
-	return Result{}, problem("LogoDesk couldn't make this picture small enough for %s's %s limit.", lim.Service, limits.HumanBytes(maxBytes))
+	return Result{}, problem("LogoDesk couldn't make this picture small enough for %s's %s limit.", lim.Service, limits.HumanBytes(lim.MaxBytes))
 }
 
 // decode decodes the whole image; a decoder panic on a hostile file is a damaged image.
@@ -275,8 +278,8 @@ func (e explainer) sentence(saved string, keptAlpha bool) string {
 	if e.cropped {
 		acts = append(acts, "cropped to a centred square")
 	}
-	if e.info.Orientation > 1 {
-		acts = append(acts, "turned upright")
+	if o := e.info.Orientation; o > 1 {
+		acts = append(acts, "turned upright (the camera had stored it "+storedAs(o)+")")
 	}
 	if e.resized {
 		acts = append(acts, fmt.Sprintf("resized from %d×%d to %d×%d", e.info.Width, e.info.Height, e.outW, e.outH))
@@ -303,6 +306,17 @@ func (e explainer) sentence(saved string, keptAlpha bool) string {
 		s += fmt.Sprintf(" because %s takes only %s", e.lim.Service, formatNames(e.formats))
 	}
 	return s + "."
+}
+
+// storedAs says how a camera stored a picture with EXIF orientation o (2–8).
+func storedAs(o int) string {
+	switch o {
+	case 2, 4:
+		return "mirrored"
+	case 3:
+		return "upside down"
+	}
+	return "sideways"
 }
 
 func joinAnd(parts []string) string {
