@@ -10,6 +10,7 @@ import (
 
 	"github.com/disintegration/imaging"
 
+	"logodesk/service/imagefit/internal/jpegenc"
 	"logodesk/service/limits"
 )
 
@@ -106,6 +107,13 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 		maxBytes = b
 	}
 
+	if ycc, ok := src.(*image.YCbCr); ok && canJPEG {
+		// A decoded JPEG stays in its planes from decoding to encoding.
+		src = nil // fitYCbCr lets the decoded picture go as soon as it is resized
+		explain := explainer{info: info, lim: lim, cropped: needSquare,
+			overBytes: overBytes, overPixels: overPixels, badFormat: badFormat, formats: formats}
+		return fitYCbCr(data, ycc, crop, tw, th, maxBytes, explain)
+	}
 	for attempt := 0; attempt < 12; attempt++ {
 		if tw < 16 || th < 16 {
 			break
@@ -131,7 +139,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 			continue
 		}
 		rgba := flattenOnWhite(img)
-		b, q, sizeAtMin := searchJPEG(rgba, maxBytes)
+		b, q, sizeAtMin := searchJPEG(jpegenc.Transform(rgba), maxBytes)
 		if b != nil {
 			out.Bytes, out.MIME, out.Image = b, limits.JPEG, rgba
 			out.Explanation = explain.sentence(fmt.Sprintf("saved as JPEG (quality %d)", q), false)
@@ -142,7 +150,11 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 		}
 		tw, th = shrink(tw, th, cw, ch, float64(maxBytes)/float64(sizeAtMin))
 	}
-	return Result{}, problem("LogoDesk couldn't make this picture small enough for %s's %s limit.", lim.Service, limits.HumanBytes(lim.MaxBytes))
+	return Result{}, tooSmallProblem(lim)
+}
+
+func tooSmallProblem(lim limits.Limit) *Problem {
+	return problem("LogoDesk couldn't make this picture small enough for %s's %s limit.", lim.Service, limits.HumanBytes(lim.MaxBytes))
 }
 
 // decode decodes the whole image; a decoder panic on a hostile file is a damaged image.
