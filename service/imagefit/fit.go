@@ -10,6 +10,7 @@ import (
 
 	"github.com/disintegration/imaging"
 
+	"logodesk/service/imagefit/internal/jpegdc"
 	"logodesk/service/imagefit/internal/jpegenc"
 	"logodesk/service/limits"
 )
@@ -158,12 +159,19 @@ func tooSmallProblem(lim limits.Limit) *Problem {
 }
 
 // decode decodes the whole image; a decoder panic on a hostile file is a damaged image.
+// A baseline JPEG is decoded by internal/jpegdc on every core (the same samples as
+// image/jpeg, faster); anything it declines goes to image.Decode, which has the last word.
 func decode(data []byte) (img image.Image, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			img, err = nil, errDamaged
 		}
 	}()
+	if format, _, _ := sniffReadable(data); format == "jpeg" {
+		if img, err := jpegdc.DecodeFull(data); err == nil {
+			return img, nil
+		}
+	}
 	img, _, err = image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, decodeProblem(err)

@@ -37,7 +37,7 @@ type decoder struct {
 	w, h          int
 	comps         []component
 	hmax, vmax    int
-	quant         [4]int // DC quantizer of each table
+	quant         [4][64]int32 // quantization tables, zigzag order
 	dcTab, acTab  [4]*huffman
 	restart       int
 	adobeRGB, sof bool
@@ -46,17 +46,38 @@ type decoder struct {
 // Decode returns the picture at 1/8 scale (each side rounded up): *image.YCbCr for colour,
 // *image.Gray for greyscale.
 func Decode(data []byte) (image.Image, error) {
+	d, i, err := parse(data)
+	if err != nil {
+		return nil, err
+	}
+	return d.scan(i)
+}
+
+// DecodeFull decodes the picture at full size, to the very samples image/jpeg gives, but
+// faster on several cores: one goroutine walks the Huffman data while the others take the
+// inverse DCT of the rows of blocks it has read. Its result is *image.YCbCr (with the
+// file's chroma subsampling) or *image.Gray.
+func DecodeFull(data []byte) (image.Image, error) {
+	d, i, err := parse(data)
+	if err != nil {
+		return nil, err
+	}
+	return d.full(i)
+}
+
+// parse reads the headers up to the scan; it returns where the entropy-coded data starts.
+func parse(data []byte) (*decoder, int, error) {
 	d := &decoder{data: data}
 	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
-		return nil, ErrDamaged
+		return nil, 0, ErrDamaged
 	}
 	i := 2
 	for {
 		if i+4 > len(data) {
-			return nil, ErrDamaged
+			return nil, 0, ErrDamaged
 		}
 		if data[i] != 0xFF {
-			return nil, ErrDamaged
+			return nil, 0, ErrDamaged
 		}
 		marker := data[i+1]
 		if marker == 0xFF {
@@ -65,7 +86,7 @@ func Decode(data []byte) (image.Image, error) {
 		}
 		n := int(binary.BigEndian.Uint16(data[i+2:]))
 		if n < 2 || i+2+n > len(data) {
-			return nil, ErrDamaged
+			return nil, 0, ErrDamaged
 		}
 		seg := data[i+4 : i+2+n]
 		i += 2 + n
@@ -74,14 +95,14 @@ func Decode(data []byte) (image.Image, error) {
 		case marker == 0xC0 || marker == 0xC1:
 			err = d.frame(seg)
 		case marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC:
-			return nil, ErrUnsupported // progressive, lossless, arithmetic
+			return nil, 0, ErrUnsupported // progressive, lossless, arithmetic
 		case marker == 0xC4:
 			err = d.huffmanTables(seg)
 		case marker == 0xDB:
 			err = d.quantTables(seg)
 		case marker == 0xDD:
 			if len(seg) < 2 {
-				return nil, ErrDamaged
+				return nil, 0, ErrDamaged
 			}
 			d.restart = int(binary.BigEndian.Uint16(seg))
 		case marker == 0xEE:
@@ -90,14 +111,14 @@ func Decode(data []byte) (image.Image, error) {
 			}
 		case marker == 0xDA:
 			if err := d.scanHeader(seg); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
-			return d.scan(i)
+			return d, i, nil
 		case marker == 0xD9:
-			return nil, ErrDamaged
+			return nil, 0, ErrDamaged
 		}
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 }
@@ -142,10 +163,12 @@ func (d *decoder) quantTables(seg []byte) error {
 		if tq > 3 || pq > 1 || len(seg) < size {
 			return ErrDamaged
 		}
-		if pq == 0 {
-			d.quant[tq] = int(seg[1])
-		} else {
-			d.quant[tq] = int(binary.BigEndian.Uint16(seg[1:]))
+		for z := range d.quant[tq] {
+			if pq == 0 {
+				d.quant[tq][z] = int32(seg[1+z])
+			} else {
+				d.quant[tq][z] = int32(binary.BigEndian.Uint16(seg[1+2*z:]))
+			}
 		}
 		seg = seg[size:]
 	}

@@ -120,18 +120,50 @@ func TestRefusesWhatItCannotDecode(t *testing.T) {
 	}
 }
 
+// DecodeFull gives exactly image/jpeg's samples, for colour and grey, at odd sizes.
+func TestDecodeFullIsImageJPEG(t *testing.T) {
+	grey := image.NewGray(image.Rect(0, 0, 77, 41))
+	for i := range grey.Pix {
+		grey.Pix[i] = byte(i * 7)
+	}
+	for _, img := range []image.Image{testphoto.Photo(640, 480, 2), testphoto.Photo(333, 101, 3), testphoto.Photo(5, 3, 3), grey} {
+		data := encode(t, img, 92)
+		want, err := jpeg.Decode(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeFull(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Bounds() != want.Bounds() {
+			t.Fatalf("bounds %v, want %v", got.Bounds(), want.Bounds())
+		}
+		b := want.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				if got.At(x, y) != want.At(x, y) {
+					t.Fatalf("%v: pixel %d,%d is %v, image/jpeg %v", b, x, y, got.At(x, y), want.At(x, y))
+				}
+			}
+		}
+	}
+}
+
 func FuzzDecode(f *testing.F) {
 	f.Add(encode(f, testphoto.Photo(40, 24, 1), 90))
 	f.Add(encode(f, testphoto.Photo(17, 9, 2), 50))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		img, err := Decode(data)
-		if err != nil {
-			return
+		for _, dec := range []func([]byte) (image.Image, error){Decode, DecodeFull} {
+			img, err := dec(data)
+			if err != nil {
+				continue
+			}
+			b := img.Bounds()
+			// Every sample the image claims must be there (At would panic otherwise).
+			img.At(b.Max.X-1, b.Max.Y-1)
+			img.At(b.Min.X, b.Min.Y)
 		}
-		b := img.Bounds()
-		// Every sample the image claims must be there (At would panic otherwise).
-		img.At(b.Max.X-1, b.Max.Y-1)
-		img.At(0, 0)
 	})
 }
 
@@ -142,6 +174,13 @@ func BenchmarkDecode24MP(b *testing.B) {
 	b.Run("dc", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := Decode(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("full", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := DecodeFull(data); err != nil {
 				b.Fatal(err)
 			}
 		}

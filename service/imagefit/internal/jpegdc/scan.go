@@ -134,64 +134,118 @@ func (b *bits) restartAt() bool {
 	return false
 }
 
-// scan decodes the entropy-coded data starting at byte i into one DC sample per block.
-func (d *decoder) scan(i int) (image.Image, error) {
-	mcusX := (d.w + 8*d.hmax - 1) / (8 * d.hmax)
-	mcusY := (d.h + 8*d.vmax - 1) / (8 * d.vmax)
+// block reads one block's coefficients: the DC predictor pred is updated, and the
+// quantized coefficients are stored in zigzag order into coef when it is not nil
+// (which must then be zeroed), or skipped.
+func (b *bits) block(dct, act *huffman, pred *int32, coef *[64]int16) bool {
+	s, ok := b.decode(dct)
+	if !ok || s > 11 {
+		return false
+	}
+	*pred += extend(b.get(uint(s)), uint(s))
+	if coef != nil {
+		coef[0] = int16(*pred)
+	}
+	for z := 1; z < 64; {
+		rs, ok := b.decode(act)
+		if !ok {
+			return false
+		}
+		r, s := int(rs>>4), uint(rs&15)
+		if s == 0 {
+			if r != 15 {
+				break
+			}
+			z += 16
+			continue
+		}
+		z += r
+		v := b.get(s)
+		if coef != nil {
+			if z > 63 {
+				return false
+			}
+			coef[z] = int16(extend(v, s))
+		}
+		z++
+	}
+	return true
+}
+
+// layout sizes the planes in whole MCUs.
+func (d *decoder) layout() (mcusX, mcusY int) {
+	mcusX = (d.w + 8*d.hmax - 1) / (8 * d.hmax)
+	mcusY = (d.h + 8*d.vmax - 1) / (8 * d.vmax)
 	if len(d.comps) == 1 {
 		mcusX, mcusY = (d.w+7)/8, (d.h+7)/8
 	}
 	for k := range d.comps {
-		c := &d.comps[k]
-		c.stride = mcusX * c.h
-		c.dc = make([]byte, c.stride*mcusY*c.v)
+		d.comps[k].stride = mcusX * d.comps[k].h // in blocks
 	}
+	return mcusX, mcusY
+}
+
+// mcuRows walks the entropy-coded data from byte i, one row of MCUs at a time: for
+// each MCU row, coefs(my) returns where each block's coefficients go (nil: DC only), dc
+// (if not nil) gets each block's DC value, and done(my) (if not nil) is told the row is read.
+func (d *decoder) mcuRows(i, mcusX, mcusY int, coefs func(my int) [][][64]int16, dc func(k, bx, by int, v int32), done func(my int)) error {
 	b := &bits{data: d.data, i: i}
 	var pred [3]int32
-	for m, total := 0, mcusX*mcusY; m < total; m++ {
-		if d.restart > 0 && m > 0 && m%d.restart == 0 {
-			if !b.restartAt() {
-				return nil, ErrDamaged
+	m := 0
+	for my := 0; my < mcusY; my++ {
+		row := coefs(my)
+		for mx := 0; mx < mcusX; mx++ {
+			if d.restart > 0 && m > 0 && m%d.restart == 0 {
+				if !b.restartAt() {
+					return ErrDamaged
+				}
+				pred = [3]int32{}
 			}
-			pred = [3]int32{}
-		}
-		mx, my := m%mcusX, m/mcusX
-		for k := range d.comps {
-			c := &d.comps[k]
-			dct, act := d.dcTab[c.td], d.acTab[c.ta]
-			q := int32(d.quant[c.tq])
-			for by := 0; by < c.v; by++ {
-				for bx := 0; bx < c.h; bx++ {
-					s, ok := b.decode(dct)
-					if !ok || s > 11 {
-						return nil, ErrDamaged
-					}
-					pred[k] += extend(b.get(uint(s)), uint(s))
-					// The block's mean is DC·Q/8 around 128.
-					v := (pred[k]*q+4)>>3 + 128
-					c.dc[(my*c.v+by)*c.stride+mx*c.h+bx] = byte(max(0, min(v, 255)))
-					for z := 1; z < 64; {
-						rs, ok := b.decode(act)
-						if !ok {
-							return nil, ErrDamaged
+			m++
+			for k := range d.comps {
+				c := &d.comps[k]
+				for by := 0; by < c.v; by++ {
+					for bx := 0; bx < c.h; bx++ {
+						var coef *[64]int16
+						if row != nil {
+							coef = &row[k][(by*mcusX+mx)*c.h+bx]
+							*coef = [64]int16{}
 						}
-						r, s := int(rs>>4), uint(rs&15)
-						if s == 0 {
-							if r != 15 {
-								break
-							}
-							z += 16
-							continue
+						if !b.block(d.dcTab[c.td], d.acTab[c.ta], &pred[k], coef) {
+							return ErrDamaged
 						}
-						b.get(s)
-						z += r + 1
+						if dc != nil {
+							dc(k, mx*c.h+bx, my*c.v+by, pred[k])
+						}
 					}
 				}
 			}
 		}
 		if b.over > 64 {
-			return nil, ErrDamaged
+			return ErrDamaged
 		}
+		if done != nil {
+			done(my)
+		}
+	}
+	return nil
+}
+
+// scan decodes the entropy-coded data starting at byte i into one DC sample per block.
+func (d *decoder) scan(i int) (image.Image, error) {
+	mcusX, mcusY := d.layout()
+	for k := range d.comps {
+		c := &d.comps[k]
+		c.dc = make([]byte, c.stride*mcusY*c.v)
+	}
+	err := d.mcuRows(i, mcusX, mcusY, func(int) [][][64]int16 { return nil }, func(k, bx, by int, pred int32) {
+		c := &d.comps[k]
+		// The block's mean is DC·Q/8 around 128.
+		v := (pred*d.quant[c.tq][0]+4)>>3 + 128
+		c.dc[by*c.stride+bx] = byte(max(0, min(v, 255)))
+	}, nil)
+	if err != nil {
+		return nil, err
 	}
 	return d.picture()
 }
@@ -203,9 +257,19 @@ func (d *decoder) picture() (image.Image, error) {
 	if len(d.comps) == 1 {
 		return &image.Gray{Pix: y.dc, Stride: y.stride, Rect: r}, nil
 	}
-	cb, cr := d.comps[1], d.comps[2]
+	ratio, err := d.ratio()
+	if err != nil {
+		return nil, err
+	}
+	return &image.YCbCr{Y: y.dc, Cb: d.comps[1].dc, Cr: d.comps[2].dc, YStride: y.stride, CStride: d.comps[1].stride,
+		SubsampleRatio: ratio, Rect: r}, nil
+}
+
+// ratio is the chroma subsampling of a colour picture, as image.YCbCr names it.
+func (d *decoder) ratio() (image.YCbCrSubsampleRatio, error) {
+	y, cb, cr := d.comps[0], d.comps[1], d.comps[2]
 	if cb.h != cr.h || cb.v != cr.v || y.h%cb.h != 0 || y.v%cb.v != 0 {
-		return nil, ErrUnsupported
+		return 0, ErrUnsupported
 	}
 	var ratio image.YCbCrSubsampleRatio
 	switch [2]int{y.h / cb.h, y.v / cb.v} {
@@ -222,11 +286,7 @@ func (d *decoder) picture() (image.Image, error) {
 	case [2]int{4, 2}:
 		ratio = image.YCbCrSubsampleRatio410
 	default:
-		return nil, ErrUnsupported
+		return 0, ErrUnsupported
 	}
-	if cb.stride != cr.stride {
-		return nil, ErrUnsupported
-	}
-	return &image.YCbCr{Y: y.dc, Cb: cb.dc, Cr: cr.dc, YStride: y.stride, CStride: cb.stride,
-		SubsampleRatio: ratio, Rect: r}, nil
+	return ratio, nil
 }

@@ -33,25 +33,34 @@ func (p Plane) Full() Window { return Window{0, 0, float64(p.W), float64(p.H)} }
 
 // Lanczos resizes window win of src into all of dst with a Lanczos-3 filter (the filter
 // widened by the scale factor when shrinking, as imaging and libvips do).
+//
+// It works in bands of output rows, each resized across into a small buffer of its own
+// and then down: no intermediate picture of the whole height is ever held (for a 24 MP
+// photo that buffer would be 15 MB), at the cost of resizing across again the few source
+// rows that two bands share.
 func Lanczos(dst Plane, src Plane, win Window) {
 	xs := weights(win.X0, win.X1-win.X0, dst.W, src.W)
 	ys := weights(win.Y0, win.Y1-win.Y0, dst.H, src.H)
-	// Horizontal pass on only the source rows the vertical pass reads.
-	rowLo, rowHi := ys.start[0], ys.start[dst.H-1]+ys.taps
-	tmp := NewPlane(dst.W, rowHi-rowLo)
 	workers := dst.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	parallel(workers, tmp.H, func() func(int) {
-		return func(y int) {
-			horizontal(tmp.Pix[y*tmp.Stride:y*tmp.Stride+tmp.W], src.Pix[(rowLo+y)*src.Stride:], xs)
-		}
-	})
-	parallel(workers, dst.H, func() func(int) {
+	const band = 64 // output rows
+	parallel(workers, (dst.H+band-1)/band, func() func(int) {
+		var tmp Plane
 		acc := make([]int32, dst.W)
-		return func(y int) {
-			vertical(dst.Pix[y*dst.Stride:y*dst.Stride+dst.W], acc, tmp, ys.start[y]-rowLo, ys.w[y*ys.taps:(y+1)*ys.taps])
+		return func(b int) {
+			y0, y1 := b*band, min(b*band+band, dst.H)
+			lo, hi := ys.start[y0], ys.start[y1-1]+ys.taps // starts never decrease
+			if tmp.H < hi-lo {
+				tmp = NewPlane(dst.W, hi-lo)
+			}
+			for r := lo; r < hi; r++ {
+				horizontal(tmp.Pix[(r-lo)*tmp.Stride:(r-lo)*tmp.Stride+tmp.W], src.Pix[r*src.Stride:], xs)
+			}
+			for y := y0; y < y1; y++ {
+				vertical(dst.Pix[y*dst.Stride:y*dst.Stride+dst.W], acc, tmp, ys.start[y]-lo, ys.w[y*ys.taps:(y+1)*ys.taps])
+			}
 		}
 	})
 }
@@ -156,10 +165,10 @@ func clamp(acc int32) byte {
 }
 
 // parallel calls f(i) for i in [0, n) on workers goroutines (each gets its own f from
-// newF, with its own scratch space), handing out small runs so that a core slowed by
-// other programs does not hold the others up.
+// newF, with its own scratch space), handing out one i at a time so that a core slowed
+// by other programs does not hold the others up.
 func parallel(workers, n int, newF func() func(i int)) {
-	const run = 16
+	const run = 1
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < min(workers, (n+run-1)/run); w++ {
