@@ -30,7 +30,10 @@ type Result struct {
 	Explanation   string // one plain sentence saying what was done and why
 	Original      Info
 	// Image holds the fitted pixels when Changed, so a preview needs no second
-	// decode of Bytes (for a 10-megapixel JPEG that saves a third of a second).
+	// decode of Bytes (for a 10-megapixel JPEG that saves a third of a second). It is
+	// the picture in Bytes: the same size, turned the same way; for a JPEG, the pixels
+	// before encoding, which its decode matches up to JPEG's rounding. A JPEG fitted
+	// from a JPEG gives an *image.YCbCr (4:2:0), others an *image.NRGBA or *image.RGBA.
 	Image image.Image
 }
 
