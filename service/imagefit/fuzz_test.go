@@ -98,7 +98,7 @@ func FuzzQuickPreview(f *testing.F) {
 	maxOpenPixels = fuzzMaxPixels
 	f.Cleanup(func() { maxOpenPixels = old })
 	f.Fuzz(func(t *testing.T, data []byte) {
-		img, err := quickPreview(data, 16)
+		img, err := QuickPreviewData(data, 16)
 		if err != nil {
 			var p *Problem
 			if !errors.As(err, &p) || p.Reason == "" {

@@ -19,10 +19,12 @@ func QuickPreview(path string, maxSide int) (image.Image, error) {
 	if err != nil {
 		return nil, err
 	}
-	return quickPreview(data, maxSide)
+	return QuickPreviewData(data, maxSide)
 }
 
-func quickPreview(data []byte, maxSide int) (image.Image, error) {
+// QuickPreviewData is QuickPreview for a file already read (with ReadFile), so that the
+// window can read a dropped file once, show this, then Fit the same bytes.
+func QuickPreviewData(data []byte, maxSide int) (image.Image, error) {
 	info, err := Check(data)
 	if err != nil {
 		return nil, err

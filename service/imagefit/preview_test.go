@@ -56,7 +56,7 @@ func TestQuickPreviewUsesTheReducedDecode(t *testing.T) {
 	if decodeDC(data) == nil {
 		t.Fatal("the 1/8 decoder refused a baseline JPEG")
 	}
-	img, err := quickPreview(data, 200)
+	img, err := QuickPreviewData(data, 200)
 	if err != nil {
 		t.Fatal(err)
 	}
