@@ -111,8 +111,15 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 		maxBytes = b
 	}
 
-	if ycc, ok := src.(*image.YCbCr); ok && canJPEG {
-		// A decoded JPEG stays in its planes from decoding to encoding.
+	// A JPEG's planes go from decoding to encoding as they are; an opaque picture that
+	// will be a JPEG anyway is turned into such planes first, and the RGBA let go.
+	planar := canJPEG && !alpha && !(canPNG && lossless && pngWorthTrying(info, int64(tw)*int64(th), sb, maxBytes))
+	_, isYCbCr := src.(*image.YCbCr)
+	var ycc *image.YCbCr
+	if canJPEG && (isYCbCr || planar) {
+		ycc = planesOf(src)
+	}
+	if ycc != nil {
 		src = nil // fitYCbCr lets the decoded picture go as soon as it is resized
 		explain := explainer{info: info, lim: lim, cropped: needSquare,
 			overBytes: overBytes, overPixels: overPixels, badFormat: badFormat, formats: formats}

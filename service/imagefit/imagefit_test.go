@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/disintegration/imaging"
+
 	"logodesk/service/limits"
 )
 
@@ -476,4 +478,40 @@ func TestFitAimsUnderTheDecimalLimit(t *testing.T) {
 	if err != nil || res.Changed || !bytes.Equal(res.Bytes, between) {
 		t.Errorf("a %d-byte file was changed (err %v)", len(between), err)
 	}
+}
+
+// An opaque PNG photo that can only fit as a JPEG goes through the planes (a quarter of
+// RGBA's memory) and comes out as faithful as the RGBA path made it.
+func TestFitOpaquePNGPhotoThroughPlanes(t *testing.T) {
+	src := photo(3000, 2000) // over 2 MP once fitted: too large to be worth a PNG attempt
+	lim := limits.Limit{Service: "Test", MaxBytes: 600_000, MaxPixels: 3_000_000, Formats: []string{limits.JPEG, limits.PNG}}
+	data := encPNG(t, src)
+	res, err := Fit(data, lim, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := assertFitted(t, data, res, lim, Options{})
+	if _, ok := res.Image.(*image.YCbCr); !ok || res.MIME != limits.JPEG {
+		t.Errorf("%s with a %T preview, want a JPEG from planes", res.MIME, res.Image)
+	}
+	assertPreviewIsWhatIsSent(t, res, img)
+	ref := imaging.Resize(src, res.Width, res.Height, imaging.Lanczos)
+	if p := psnrRGB(ref, img); p < 30 {
+		t.Errorf("PSNR %.1f dB against a lossless resize", p)
+	}
+}
+
+func psnrRGB(a *image.NRGBA, b image.Image) float64 {
+	var se float64
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := a.NRGBAAt(x, y)
+			cr, cg, cb, _ := b.At(x, y).RGBA()
+			for _, d := range []float64{float64(c.R) - float64(cr>>8), float64(c.G) - float64(cg>>8), float64(c.B) - float64(cb>>8)} {
+				se += d * d
+			}
+		}
+	}
+	return 10 * math.Log10(255*255*3*float64(r.Dx()*r.Dy())/se)
 }

@@ -75,7 +75,9 @@ func fitYCbCr(data []byte, src *image.YCbCr, crop image.Rectangle, tw, th int, m
 			if err != nil {
 				return Result{}, err
 			}
-			src = img.(*image.YCbCr)
+			if src = planesOf(img); src == nil {
+				return Result{}, errDamaged
+			}
 		}
 		img := prepareYCbCr(src, crop, tw, th, explain.info.Orientation)
 		src = nil

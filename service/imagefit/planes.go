@@ -2,6 +2,8 @@ package imagefit
 
 import (
 	"image"
+	"runtime"
+	"sync"
 
 	"logodesk/service/imagefit/internal/resample"
 )
@@ -96,5 +98,62 @@ func orientPlane(dst, src resample.Plane, o int) {
 			}
 			dst.Pix[dy*dst.Stride+dx] = v
 		}
+	}
+}
+
+// planesOf returns img as Y, Cb and Cr planes: itself when it is a YCbCr picture, a 4:2:0
+// copy of an opaque RGBA or NRGBA picture (which can then be let go: a quarter of the
+// memory), or nil.
+func planesOf(img image.Image) *image.YCbCr {
+	var pix []byte
+	var stride int
+	switch p := img.(type) {
+	case *image.YCbCr:
+		return p
+	case *image.RGBA:
+		pix, stride = p.Pix, p.Stride
+	case *image.NRGBA:
+		pix, stride = p.Pix, p.Stride
+	default:
+		return nil
+	}
+	r := img.Bounds()
+	w, h := r.Dx(), r.Dy()
+	out := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
+	rows := (h + 1) / 2
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for k := 0; k < workers; k++ {
+		wg.Add(1)
+		go func(k int) {
+			defer wg.Done()
+			for cy := k * rows / workers; cy < (k+1)*rows/workers; cy++ {
+				toYCbCrRows(out, pix, stride, w, h, cy)
+			}
+		}(k)
+	}
+	wg.Wait()
+	return out
+}
+
+// toYCbCrRows converts luma rows 2cy and 2cy+1 and chroma row cy (each chroma sample the
+// average of its 2×2 pixels), with the JPEG (BT.601 full-range) coefficients.
+func toYCbCrRows(out *image.YCbCr, pix []byte, stride, w, h, cy int) {
+	crow := cy * out.CStride
+	for cx := 0; cx < (w+1)/2; cx++ {
+		var cb, cr float32
+		n := float32(0)
+		for y := 2 * cy; y < min(2*cy+2, h); y++ {
+			for x := 2 * cx; x < min(2*cx+2, w); x++ {
+				p := pix[y*stride+4*x : y*stride+4*x+3 : y*stride+4*x+3]
+				r, g, b := float32(p[0]), float32(p[1]), float32(p[2])
+				out.Y[y*out.YStride+x] = uint8(0.299*r + 0.587*g + 0.114*b + 0.5)
+				cb += -0.168736*r - 0.331264*g + 0.5*b
+				cr += 0.5*r - 0.418688*g - 0.081312*b
+				n++
+			}
+		}
+		out.Cb[crow+cx] = uint8(max(0, min(cb/n+128.5, 255)))
+		out.Cr[crow+cx] = uint8(max(0, min(cr/n+128.5, 255)))
 	}
 }
