@@ -12,12 +12,14 @@ import (
 // maxJPEGSide is the largest width or height a JPEG can have.
 const maxJPEGSide = 65535
 
-// searchJPEG encodes the picture at the highest quality in [qualityMin, qualityMax] whose file
-// is at most maxBytes. It returns nil and the size at qualityMin when even that is too big.
+// searchJPEG encodes the picture at the highest quality in [qualityMin, qualityMax] whose
+// file is at most maxBytes. It returns nil and the size at qualityMin when even that is
+// too big.
 //
-// The colour conversion and DCT are done once, by the caller (jpegenc.Transform). Then the quality is
-// binary-searched on size estimates from a quarter of the block rows, checked and nudged
-// with exact sizes (one quantization pass each, optimized Huffman tables), and encoded once.
+// The DCT is done once, by the caller (jpegenc.Transform or TransformYCbCr). Then the
+// quality is binary-searched on size estimates from a quarter of the block rows, checked
+// and nudged with exact sizes (one quantization pass each, optimized Huffman tables), and
+// encoded once.
 func searchJPEG(c *jpegenc.Coefficients, maxBytes int64) (data []byte, quality int, sizeAtMin int64) {
 	budget := maxBytes - maxBytes/400 // sizes guess the stuffed bytes; keep a little room
 	fits := func(q int) bool { return int64(c.Size(q)) <= budget }

@@ -1,12 +1,16 @@
-// Package jpegdc decodes a baseline JPEG at one eighth of its size by keeping only each
-// block's DC coefficient (the block's average): no inverse DCT, no colour conversion, no
-// upsampling. The Huffman data must still be walked, but that is a fraction of a full
-// decode, so a 24-megapixel photo shows as a 750×500 preview in a few tens of milliseconds.
+// Package jpegdc decodes baseline JPEGs into their Y, Cb and Cr planes, two ways that
+// Go's image/jpeg does not offer:
 //
-// Go's image/jpeg cannot decode at a reduced scale, and no maintained pure-Go decoder that
-// can was available. Anything this package does not handle (progressive, arithmetic,
-// 12-bit, CMYK, RGB-transformed, non-interleaved scans) returns ErrUnsupported, and the
-// caller decodes fully instead.
+//   - Decode, at one eighth of the size, keeping only each block's DC coefficient (the
+//     block's average): no inverse DCT, no colour conversion, no upsampling. The Huffman
+//     data must still be walked, but a 24-megapixel photo shows as a 750×500 preview in
+//     a fraction of a full decode's time.
+//   - DecodeFull, at full size, to exactly image/jpeg's samples, with the inverse DCT on
+//     other cores while one goroutine walks the Huffman data.
+//
+// No maintained pure-Go decoder that scales on load was available. Anything this
+// package does not handle (progressive, arithmetic, 12-bit, CMYK, RGB-transformed,
+// non-interleaved scans) returns ErrUnsupported, and the caller uses image/jpeg instead.
 package jpegdc
 
 import (
