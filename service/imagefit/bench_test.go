@@ -2,6 +2,8 @@ package imagefit
 
 import (
 	"encoding/binary"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -31,6 +33,7 @@ func photo24PNG(b *testing.B) []byte {
 
 func benchFit(b *testing.B, data []byte) {
 	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
 	runtime.GC()
 	peak := trackPeakHeap()
 	b.ResetTimer()
@@ -77,6 +80,35 @@ func trackPeakHeap() func() uint64 {
 func BenchmarkFit24MPJPEG(b *testing.B) { benchFit(b, photo24JPEG(b)) }
 
 func BenchmarkFit24MPPNG(b *testing.B) { benchFit(b, photo24PNG(b)) }
+
+// BenchmarkQuickPreview24MP: what the window can show the moment the 24 MP photo is
+// dropped (a 400-pixel preview, read from disk), against a full decode of the same file.
+func BenchmarkQuickPreview24MP(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "photo.jpg")
+	if err := os.WriteFile(path, photo24JPEG(b), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("quick", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := QuickPreview(path, 400); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("full-decode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			data, err := ReadFile(path)
+			if err == nil {
+				_, err = decode(data)
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
 
 // BenchmarkRefuse100MP: a 20000×20000 PNG (400 MP) and JPEG header are refused from the
 // header alone; B/op and peak-heap-MB show nothing near the 1.6 GB of pixels is allocated.

@@ -10,6 +10,8 @@ import (
 
 	"github.com/disintegration/imaging"
 
+	"logodesk/service/imagefit/internal/jpegdc"
+	"logodesk/service/imagefit/internal/jpegenc"
 	"logodesk/service/limits"
 )
 
@@ -28,7 +30,10 @@ type Result struct {
 	Explanation   string // one plain sentence saying what was done and why
 	Original      Info
 	// Image holds the fitted pixels when Changed, so a preview needs no second
-	// decode of Bytes (for a 10-megapixel JPEG that saves a third of a second).
+	// decode of Bytes (for a 10-megapixel JPEG that saves a third of a second). It is
+	// the picture in Bytes: the same size, turned the same way; for a JPEG, the pixels
+	// before encoding, which its decode matches up to JPEG's rounding. A JPEG fitted
+	// from a JPEG gives an *image.YCbCr (4:2:0), others an *image.NRGBA or *image.RGBA.
 	Image image.Image
 }
 
@@ -73,7 +78,10 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	overBytes := lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes
 	overPixels := lim.MaxPixels > 0 && int64(sb.Dx())*int64(sb.Dy()) > lim.MaxPixels
 	badFormat := !accepts(info.MIME)
-	if !overBytes && !overPixels && !badFormat && !needSquare {
+	// Not every service honours EXIF orientation: a picture the camera stored sideways
+	// is always re-encoded upright, so it shows the same everywhere.
+	sideways := info.Orientation > 1
+	if !overBytes && !overPixels && !badFormat && !needSquare && !sideways {
 		return Result{Bytes: data, MIME: info.MIME, Width: info.Width, Height: info.Height, Original: info,
 			Explanation: fmt.Sprintf("Already fits %s's limits; sent as it is.", lim.Service)}, nil
 	}
@@ -99,10 +107,24 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	alpha := !isOpaque(src)
 	lossless := info.Format == "png" || info.Format == "gif" || info.Format == "bmp"
 	var maxBytes int64 = math.MaxInt64
-	if lim.MaxBytes > 0 {
-		maxBytes = lim.MaxBytes
+	if b := lim.FitBudget(); b > 0 {
+		maxBytes = b
 	}
 
+	// A JPEG's planes go from decoding to encoding as they are; an opaque picture that
+	// will be a JPEG anyway is turned into such planes first, and the RGBA let go.
+	planar := canJPEG && !alpha && !(canPNG && lossless && pngWorthTrying(info, int64(tw)*int64(th), sb, maxBytes))
+	_, isYCbCr := src.(*image.YCbCr)
+	var ycc *image.YCbCr
+	if canJPEG && (isYCbCr || planar) {
+		ycc = planesOf(src)
+	}
+	if ycc != nil {
+		src = nil // fitYCbCr lets the decoded picture go as soon as it is resized
+		explain := explainer{info: info, lim: lim, cropped: needSquare,
+			overBytes: overBytes, overPixels: overPixels, badFormat: badFormat, formats: formats}
+		return fitYCbCr(data, ycc, crop, tw, th, maxBytes, explain)
+	}
 	for attempt := 0; attempt < 12; attempt++ {
 		if tw < 16 || th < 16 {
 			break
@@ -128,7 +150,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 			continue
 		}
 		rgba := flattenOnWhite(img)
-		b, q, sizeAtMin := searchJPEG(rgba, maxBytes)
+		b, q, sizeAtMin := searchJPEG(jpegenc.Transform(rgba), maxBytes)
 		if b != nil {
 			out.Bytes, out.MIME, out.Image = b, limits.JPEG, rgba
 			out.Explanation = explain.sentence(fmt.Sprintf("saved as JPEG (quality %d)", q), false)
@@ -139,16 +161,27 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 		}
 		tw, th = shrink(tw, th, cw, ch, float64(maxBytes)/float64(sizeAtMin))
 	}
-	return Result{}, problem("LogoDesk couldn't make this picture small enough for %s's %s limit.", lim.Service, limits.HumanBytes(maxBytes))
+	return Result{}, tooSmallProblem(lim)
+}
+
+func tooSmallProblem(lim limits.Limit) *Problem {
+	return problem("LogoDesk couldn't make this picture small enough for %s's %s limit.", lim.Service, limits.HumanBytes(lim.MaxBytes))
 }
 
 // decode decodes the whole image; a decoder panic on a hostile file is a damaged image.
+// A baseline JPEG is decoded by internal/jpegdc on every core (the same samples as
+// image/jpeg, faster); anything it declines goes to image.Decode, which has the last word.
 func decode(data []byte) (img image.Image, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			img, err = nil, errDamaged
 		}
 	}()
+	if format, _, _ := sniffReadable(data); format == "jpeg" {
+		if img, err := jpegdc.DecodeFull(data); err == nil {
+			return img, nil
+		}
+	}
 	img, _, err = image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, decodeProblem(err)
@@ -275,8 +308,8 @@ func (e explainer) sentence(saved string, keptAlpha bool) string {
 	if e.cropped {
 		acts = append(acts, "cropped to a centred square")
 	}
-	if e.info.Orientation > 1 {
-		acts = append(acts, "turned upright")
+	if o := e.info.Orientation; o > 1 {
+		acts = append(acts, "turned upright (the camera had stored it "+storedAs(o)+")")
 	}
 	if e.resized {
 		acts = append(acts, fmt.Sprintf("resized from %d×%d to %d×%d", e.info.Width, e.info.Height, e.outW, e.outH))
@@ -303,6 +336,17 @@ func (e explainer) sentence(saved string, keptAlpha bool) string {
 		s += fmt.Sprintf(" because %s takes only %s", e.lim.Service, formatNames(e.formats))
 	}
 	return s + "."
+}
+
+// storedAs says how a camera stored a picture with EXIF orientation o (2–8).
+func storedAs(o int) string {
+	switch o {
+	case 2, 4:
+		return "mirrored"
+	case 3:
+		return "upside down"
+	}
+	return "sideways"
 }
 
 func joinAnd(parts []string) string {

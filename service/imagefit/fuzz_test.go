@@ -88,3 +88,26 @@ func FuzzFit(f *testing.F) {
 		}
 	})
 }
+
+// FuzzQuickPreview: any bytes give a preview within the size asked, or a *Problem; the
+// small maxSide sends every JPEG of 128 pixels or more through the 1/8-scale decoder.
+func FuzzQuickPreview(f *testing.F) {
+	fuzzSeeds(f)
+	f.Add(encJPEG(f, photo(300, 140), 85))
+	old := maxOpenPixels
+	maxOpenPixels = fuzzMaxPixels
+	f.Cleanup(func() { maxOpenPixels = old })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		img, err := QuickPreviewData(data, 16)
+		if err != nil {
+			var p *Problem
+			if !errors.As(err, &p) || p.Reason == "" {
+				t.Fatalf("error %v (%T) is not a *Problem with a reason", err, err)
+			}
+			return
+		}
+		if b := img.Bounds(); b.Dx() < 1 || b.Dy() < 1 || b.Dx() > 16 || b.Dy() > 16 {
+			t.Fatalf("preview %v for maxSide 16", b)
+		}
+	})
+}

@@ -135,3 +135,20 @@ func chunk(b *bytes.Buffer, typ string, data []byte) {
 func crc32IEEE(b []byte) uint32 { return crc32.ChecksumIEEE(b) }
 
 func testphotoWithAlpha(w, h int) image.Image { return testphoto.WithAlpha(w, h, 3) }
+
+// padJPEG grows a JPEG to exactly size bytes with comment segments after SOI.
+func padJPEG(jpg []byte, size int) []byte {
+	out := append([]byte{}, jpg[:2]...)
+	for need := size - len(jpg); need > 0; {
+		n := min(need, 65535+2)
+		if need-n > 0 && need-n < 4 { // leave room for one more whole segment
+			n -= 4
+		}
+		seg := make([]byte, n)
+		seg[0], seg[1] = 0xFF, 0xFE
+		binary.BigEndian.PutUint16(seg[2:], uint16(n-2))
+		out = append(out, seg...)
+		need -= n
+	}
+	return append(out, jpg[2:]...)
+}

@@ -62,26 +62,25 @@ var (
 )
 
 // ReadFile reads a dropped file, refusing folders, missing or unreadable files,
-// empty files and files over MaxFileBytes with a *Problem. It never reads more
-// than MaxFileBytes+1 bytes.
+// pipes, sockets and devices, empty files and files over MaxFileBytes with a *Problem.
+// It checks the file's type before opening it (opening a named pipe would wait for a
+// writer forever) and never reads more than MaxFileBytes+1 bytes.
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	st, err := os.Stat(path)
 	if err != nil {
 		return nil, openProblem(err)
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, openProblem(err)
+	if p := notRegular(st); p != nil {
+		return nil, p
 	}
-	switch {
-	case st.IsDir():
-		return nil, &Problem{Reason: "This is a folder, not an image file. Drop a single picture file."}
-	case !st.Mode().IsRegular():
-		return nil, &Problem{Reason: "This isn't a regular file. Drop a picture file saved on your computer."}
-	case st.Size() > MaxFileBytes:
+	if st.Size() > MaxFileBytes {
 		return nil, tooBigFile(st.Size())
 	}
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
@@ -96,6 +95,41 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, tooBigFile(int64(len(data)))
 	}
 	return data, nil
+}
+
+// openRegular opens path without waiting (a pipe swapped in after the type check must
+// not block) and checks again that what it opened is a regular file.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoWait, 0)
+	if err != nil {
+		return nil, openProblem(err)
+	}
+	st, err := f.Stat()
+	if err == nil {
+		if p := notRegular(st); p != nil {
+			err = p
+		}
+	}
+	if err != nil {
+		f.Close()
+		var p *Problem
+		if errors.As(err, &p) {
+			return nil, p
+		}
+		return nil, openProblem(err)
+	}
+	return f, nil
+}
+
+// notRegular is the sentence for a folder, pipe, socket or device; nil for a regular file.
+func notRegular(st fs.FileInfo) *Problem {
+	switch {
+	case st.IsDir():
+		return &Problem{Reason: "This is a folder, not an image file. Drop a single picture file."}
+	case !st.Mode().IsRegular():
+		return &Problem{Reason: "This isn't a regular file. Drop a picture file saved on your computer."}
+	}
+	return nil
 }
 
 func tooBigFile(size int64) *Problem {

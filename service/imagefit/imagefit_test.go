@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/disintegration/imaging"
+
 	"logodesk/service/limits"
 )
 
@@ -174,7 +176,6 @@ func TestFitAlreadyFitsIsByteIdentical(t *testing.T) {
 		{"png logo for Zoho CRM", encPNG(t, logo(500, 300)), limits.ZohoCRMOrgPhoto, Options{}, "Already fits Zoho CRM's limits; sent as it is."},
 		{"gif for Bigin", encGIF(t, photo(200, 100)), limits.BiginRecordPhoto, Options{}, "Already fits Bigin's limits; sent as it is."},
 		{"square jpeg, square asked, Zoom", encJPEG(t, photo(640, 640), 90), limits.ZoomProfilePicture, Options{Square: true}, "Already fits Zoom's limits; sent as it is."},
-		{"rotated jpeg fits as it is", withOrientation(encJPEG(t, photo(320, 240), 90), 6, binary.LittleEndian), limits.ZoomProfilePicture, Options{}, "Already fits Zoom's limits; sent as it is."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -325,7 +326,7 @@ func TestFitAppliesEXIFOrientation(t *testing.T) {
 		if !bluish(img.At(w/4, h/2)) || !reddish(img.At(3*w/4, h/2)) {
 			t.Errorf("left %v right %v: want blue | red", img.At(w/4, h/2), img.At(3*w/4, h/2))
 		}
-		if want := "Turned upright, resized from 200×300 to 141×212 and saved as JPEG (quality 92) to fit Test's 30000-pixel limit."; res.Explanation != want {
+		if want := "Turned upright (the camera had stored it sideways), resized from 200×300 to 141×212 and saved as JPEG (quality 92) to fit Test's 30000-pixel limit."; res.Explanation != want {
 			t.Errorf("explanation %q\nwant        %q", res.Explanation, want)
 		}
 	}
@@ -384,4 +385,133 @@ func TestFitPixelsKeepsAspect(t *testing.T) {
 			t.Errorf("%v → %d×%d: needlessly small", c, w, h)
 		}
 	}
+}
+
+// A JPEG stored sideways (EXIF orientation 2–8) that is within every limit is still
+// re-encoded upright: not every service reads EXIF, and the preview (Result.Image) must
+// show what will be sent, the same way up and the same size as the caption says.
+func TestFitTurnsUprightEvenWhenItFits(t *testing.T) {
+	stored := encJPEG(t, halves(320, 240), 95) // red top, blue bottom
+	cases := []struct {
+		o           uint16
+		storedAs    string
+		w, h        int
+		left, right func(interface{ RGBA() (r, g, b, a uint32) }) bool // colours at mid-height
+		top         func(interface{ RGBA() (r, g, b, a uint32) }) bool // colour at the top centre
+	}{
+		{6, "sideways", 240, 320, bluish, reddish, nil},
+		{8, "sideways", 240, 320, reddish, bluish, nil},
+		{3, "upside down", 320, 240, nil, nil, bluish},
+		{2, "mirrored", 320, 240, nil, nil, reddish},
+	}
+	for _, c := range cases {
+		for _, lim := range []limits.Limit{limits.ZoomProfilePicture, limits.ZohoCRMOrgPhoto, limits.BiginRecordPhoto} {
+			data := withOrientation(stored, c.o, binary.LittleEndian)
+			res, err := Fit(data, lim, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "Turned upright (the camera had stored it " + c.storedAs + ") and saved as JPEG (quality 92)."
+			if res.Explanation != want {
+				t.Errorf("orientation %d, %s: %q\nwant %q", c.o, lim.Service, res.Explanation, want)
+			}
+			img := assertFitted(t, data, res, lim, Options{})
+			if info, _ := Check(res.Bytes); info.Orientation != 1 || res.Width != c.w || res.Height != c.h {
+				t.Errorf("orientation %d: sent %d×%d with orientation %d, want %d×%d upright", c.o, res.Width, res.Height, info.Orientation, c.w, c.h)
+			}
+			assertPreviewIsWhatIsSent(t, res, img)
+			for _, shown := range []image.Image{img, res.Image} {
+				b := shown.Bounds()
+				if c.left != nil && (!c.left(shown.At(b.Dx()/4, b.Dy()/2)) || !c.right(shown.At(3*b.Dx()/4, b.Dy()/2))) {
+					t.Errorf("orientation %d: left %v right %v", c.o, shown.At(b.Dx()/4, b.Dy()/2), shown.At(3*b.Dx()/4, b.Dy()/2))
+				}
+				if c.top != nil && !c.top(shown.At(b.Dx()/2, 5)) {
+					t.Errorf("orientation %d: top %v", c.o, shown.At(b.Dx()/2, 5))
+				}
+			}
+		}
+	}
+}
+
+// assertPreviewIsWhatIsSent checks that Result.Image is the picture in Result.Bytes:
+// same size and way up, and the same pixels up to JPEG's rounding.
+func assertPreviewIsWhatIsSent(t *testing.T, res Result, sent image.Image) {
+	t.Helper()
+	if res.Image == nil {
+		t.Fatal("Result.Image is nil for a changed picture")
+	}
+	if res.Image.Bounds() != sent.Bounds() {
+		t.Fatalf("Result.Image is %v, the file is %v", res.Image.Bounds(), sent.Bounds())
+	}
+	var sum float64
+	b := sent.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r1, g1, b1, _ := res.Image.At(x, y).RGBA()
+			r2, g2, b2, _ := sent.At(x, y).RGBA()
+			sum += math.Abs(float64(r1)-float64(r2)) + math.Abs(float64(g1)-float64(g2)) + math.Abs(float64(b1)-float64(b2))
+		}
+	}
+	if mean := sum / 3 / 257 / float64(b.Dx()*b.Dy()); mean > 4 {
+		t.Errorf("Result.Image differs from the file's pixels by %.1f levels on average", mean)
+	}
+}
+
+// Re-encoded files aim under the decimal reading of the service's limit (1,000,000 bytes
+// for Zoho CRM's "1 MB"); files already under the binary reading are sent untouched.
+func TestFitAimsUnderTheDecimalLimit(t *testing.T) {
+	lim := limits.ZohoCRMOrgPhoto
+	big := encJPEG(t, photo(3000, 2050), 95) // at quality 89 between the decimal and binary readings of 1 MB
+	res, err := Fit(big, lim, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Changed || int64(len(res.Bytes)) > lim.FitBudget() || lim.FitBudget() != 1_000_000 {
+		t.Errorf("re-encoded to %d bytes, want at most 1,000,000", len(res.Bytes))
+	}
+	if len(res.Bytes) < 800_000 { // one quality step is up to 15% of the size
+		t.Errorf("re-encoded to %d bytes: quality given away for nothing", len(res.Bytes))
+	}
+	// A file between the two readings is the user's own: sent untouched.
+	between := padJPEG(encJPEG(t, photo(800, 600), 90), 1_030_000)
+	res, err = Fit(between, lim, Options{})
+	if err != nil || res.Changed || !bytes.Equal(res.Bytes, between) {
+		t.Errorf("a %d-byte file was changed (err %v)", len(between), err)
+	}
+}
+
+// An opaque PNG photo that can only fit as a JPEG goes through the planes (a quarter of
+// RGBA's memory) and comes out as faithful as the RGBA path made it.
+func TestFitOpaquePNGPhotoThroughPlanes(t *testing.T) {
+	src := photo(3000, 2000) // over 2 MP once fitted: too large to be worth a PNG attempt
+	lim := limits.Limit{Service: "Test", MaxBytes: 600_000, MaxPixels: 3_000_000, Formats: []string{limits.JPEG, limits.PNG}}
+	data := encPNG(t, src)
+	res, err := Fit(data, lim, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := assertFitted(t, data, res, lim, Options{})
+	if _, ok := res.Image.(*image.YCbCr); !ok || res.MIME != limits.JPEG {
+		t.Errorf("%s with a %T preview, want a JPEG from planes", res.MIME, res.Image)
+	}
+	assertPreviewIsWhatIsSent(t, res, img)
+	ref := imaging.Resize(src, res.Width, res.Height, imaging.Lanczos)
+	if p := psnrRGB(ref, img); p < 30 {
+		t.Errorf("PSNR %.1f dB against a lossless resize", p)
+	}
+}
+
+func psnrRGB(a *image.NRGBA, b image.Image) float64 {
+	var se float64
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := a.NRGBAAt(x, y)
+			cr, cg, cb, _ := b.At(x, y).RGBA()
+			for _, d := range []float64{float64(c.R) - float64(cr>>8), float64(c.G) - float64(cg>>8), float64(c.B) - float64(cb>>8)} {
+				se += d * d
+			}
+		}
+	}
+	return 10 * math.Log10(255*255*3*float64(r.Dx()*r.Dy())/se)
 }

@@ -1,22 +1,26 @@
 package imagefit
 
 import (
+	"fmt"
 	"image"
+	"runtime"
 
 	"logodesk/service/imagefit/internal/jpegenc"
+	"logodesk/service/limits"
 )
 
 // maxJPEGSide is the largest width or height a JPEG can have.
 const maxJPEGSide = 65535
 
-// searchJPEG encodes img at the highest quality in [qualityMin, qualityMax] whose file
-// is at most maxBytes. It returns nil and the size at qualityMin when even that is too big.
+// searchJPEG encodes the picture at the highest quality in [qualityMin, qualityMax] whose
+// file is at most maxBytes. It returns nil and the size at qualityMin when even that is
+// too big.
 //
-// The colour conversion and DCT are done once (jpegenc.Transform). Then the quality is
-// binary-searched on size estimates from a quarter of the block rows, checked and nudged
-// with exact sizes (one quantization pass each, optimized Huffman tables), and encoded once.
-func searchJPEG(img *image.RGBA, maxBytes int64) (data []byte, quality int, sizeAtMin int64) {
-	c := jpegenc.Transform(img)
+// The DCT is done once, by the caller (jpegenc.Transform or TransformYCbCr). Then the
+// quality is binary-searched on size estimates from a quarter of the block rows, checked
+// and nudged with exact sizes (one quantization pass each, optimized Huffman tables), and
+// encoded once.
+func searchJPEG(c *jpegenc.Coefficients, maxBytes int64) (data []byte, quality int, sizeAtMin int64) {
 	budget := maxBytes - maxBytes/400 // sizes guess the stuffed bytes; keep a little room
 	fits := func(q int) bool { return int64(c.Size(q)) <= budget }
 	q := highestQuality(func(q int) bool { return int64(c.Estimate(q)) <= budget })
@@ -59,4 +63,36 @@ func highestQuality(fits func(q int) bool) int {
 		}
 	}
 	return lo
+}
+
+// fitYCbCr fits a decoded JPEG (any YCbCr picture) as a 4:2:0 JPEG, crop resized to
+// tw×th then turned upright, smaller if even the lowest quality is too big. It drops
+// src once resized, so that the encoder's memory can reuse the decoded picture's, and
+// decodes data again in the rare case a smaller size must be tried.
+func fitYCbCr(data []byte, src *image.YCbCr, crop image.Rectangle, tw, th int, maxBytes int64, explain explainer) (Result, error) {
+	cw, ch := crop.Dx(), crop.Dy()
+	for attempt := 0; attempt < 12 && tw >= 16 && th >= 16; attempt++ {
+		if src == nil {
+			img, err := decode(data)
+			if err != nil {
+				return Result{}, err
+			}
+			if src = planesOf(img); src == nil {
+				return Result{}, errDamaged
+			}
+		}
+		img := prepareYCbCr(src, crop, tw, th, explain.info.Orientation)
+		src = nil
+		runtime.GC() // the decoded picture is garbage now: let the DCT below reuse its memory
+		b, q, sizeAtMin := searchJPEG(jpegenc.TransformYCbCr(img), maxBytes)
+		if b == nil {
+			tw, th = shrink(tw, th, cw, ch, float64(maxBytes)/float64(sizeAtMin))
+			continue
+		}
+		explain.resized = tw != cw || th != ch
+		explain.outW, explain.outH = img.Rect.Dx(), img.Rect.Dy()
+		return Result{Bytes: b, MIME: limits.JPEG, Width: explain.outW, Height: explain.outH, Changed: true,
+			Original: explain.info, Image: img, Explanation: explain.sentence(fmt.Sprintf("saved as JPEG (quality %d)", q), false)}, nil
+	}
+	return Result{}, tooSmallProblem(explain.lim)
 }

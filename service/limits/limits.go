@@ -16,7 +16,8 @@ const (
 type Limit struct {
 	Service   string   // product name shown to users, e.g. "Zoho CRM"
 	What      string   // what the picture is, e.g. "organization photo"
-	MaxBytes  int64    // largest file the service accepts
+	MaxBytes  int64    // largest file sent as it is: the vendor's "1 MB" read as binary (1,048,576 bytes)
+	FitBytes  int64    // byte budget when LogoDesk re-encodes: the same "1 MB" read as decimal (1,000,000)
 	MaxPixels int64    // largest width×height; 0 when the service states none
 	Formats   []string // accepted MIME types, preferred first
 	Square    bool     // shown in a square or round frame: offer a centred square crop
@@ -33,20 +34,34 @@ func (l Limit) Accepts(mime string) bool {
 }
 
 // The limits, from the vendors' docs (see ../shared/api-notes.md).
+//
+// Vendors write "1 MB" or "2M" without saying whether they mean 1,000,000 or 1,048,576
+// bytes. So each limit carries both readings: a file the user made is sent untouched while it
+// is under the binary value (refusing it on a guess would be worse than trying), but a file
+// LogoDesk re-encodes aims under the decimal value, which every reading accepts.
 var (
 	// ZohoCRMOrgPhoto: "at most 1 MB and 10 megapixels"; the docs say only "image file",
 	// and the GET endpoint is typed image/png, so we send PNG or JPEG.
 	ZohoCRMOrgPhoto = Limit{Service: "Zoho CRM", What: "organization photo",
-		MaxBytes: 1 << 20, MaxPixels: 10_000_000, Formats: []string{PNG, JPEG}}
+		MaxBytes: 1 << 20, FitBytes: 1_000_000, MaxPixels: 10_000_000, Formats: []string{PNG, JPEG}}
 
 	// BiginRecordPhoto follows CRM record photos: PNG, JPEG, GIF, BMP, at most 10 MB and 10 MP.
 	BiginRecordPhoto = Limit{Service: "Bigin", What: "record photo",
-		MaxBytes: 10 << 20, MaxPixels: 10_000_000, Formats: []string{PNG, JPEG, GIF, BMP}, Square: true}
+		MaxBytes: 10 << 20, FitBytes: 10_000_000, MaxPixels: 10_000_000, Formats: []string{PNG, JPEG, GIF, BMP}, Square: true}
 
 	// ZoomProfilePicture: JPEG or PNG, "File size cannot exceed 2M"; no pixel limit is documented.
 	ZoomProfilePicture = Limit{Service: "Zoom", What: "profile picture",
-		MaxBytes: 2 << 20, Formats: []string{JPEG, PNG}, Square: true}
+		MaxBytes: 2 << 20, FitBytes: 2_000_000, Formats: []string{JPEG, PNG}, Square: true}
 )
+
+// FitBudget is the most bytes a re-encoded file may have: FitBytes, or MaxBytes when a
+// limit gives only one value.
+func (l Limit) FitBudget() int64 {
+	if l.FitBytes > 0 && (l.MaxBytes <= 0 || l.FitBytes < l.MaxBytes) {
+		return l.FitBytes
+	}
+	return l.MaxBytes
+}
 
 // HumanBytes writes a size the way people read it: "1 MB", "1.4 MB", "42 KB", "731 bytes".
 // Every size LogoDesk shows goes through it, so limits and files read alike.

@@ -18,3 +18,16 @@ func TestEveryLimitIsUsable(t *testing.T) {
 		}
 	}
 }
+
+// A re-encoded file aims under the decimal reading of the vendor's "N MB", which both
+// readings accept; an untouched file may use the binary one.
+func TestFitBudgetIsTheDecimalReading(t *testing.T) {
+	for l, want := range map[*Limit]int64{&ZohoCRMOrgPhoto: 1_000_000, &BiginRecordPhoto: 10_000_000, &ZoomProfilePicture: 2_000_000} {
+		if got := l.FitBudget(); got != want || got >= l.MaxBytes {
+			t.Errorf("%s: FitBudget %d, MaxBytes %d; want %d, below MaxBytes", l.Service, got, l.MaxBytes, want)
+		}
+	}
+	if got := (Limit{MaxBytes: 30 << 10}).FitBudget(); got != 30<<10 {
+		t.Errorf("a limit with only MaxBytes: FitBudget %d", got)
+	}
+}

@@ -3,6 +3,7 @@ package jpegenc
 import (
 	"encoding/binary"
 	"math"
+	"math/bits"
 	"sync"
 )
 
@@ -37,7 +38,6 @@ func (c *Coefficients) stats(q *quantizer, step int) *histogram {
 		go func(k int) {
 			defer wg.Done()
 			h := &parts[k]
-			var zz [64]int32
 			var pred [3]int32
 			for ri, my := range rows[k*len(rows)/n : (k+1)*len(rows)/n] {
 				m0 := my * c.mcuW
@@ -47,31 +47,7 @@ func (c *Coefficients) stats(q *quantizer, step int) *histogram {
 				for m := m0; m < m0+c.mcuW; m++ {
 					for b := 0; b < blocksPerMCU; b++ {
 						comp := component(b)
-						t := min(comp, 1)
-						q.block(&c.blocks[m*blocksPerMCU+b], t, &zz)
-						diff := zz[0] - pred[comp]
-						pred[comp] = zz[0]
-						s := bitLen(diff)
-						h.dc[t][s]++
-						h.extra += int64(s)
-						run := 0
-						for _, v := range zz[1:] {
-							if v == 0 {
-								run++
-								continue
-							}
-							for run > 15 {
-								h.ac[t][0xF0]++
-								run -= 16
-							}
-							s := bitLen(v)
-							h.ac[t][run<<4|int(s)]++
-							h.extra += int64(s)
-							run = 0
-						}
-						if run > 0 {
-							h.ac[t][0x00]++
-						}
+						q.count(&c.blocks[m*blocksPerMCU+b], min(comp, 1), &pred[comp], h)
 					}
 				}
 			}
@@ -93,6 +69,43 @@ func (c *Coefficients) stats(q *quantizer, step int) *histogram {
 		total.extra = int64(float64(total.extra) * f)
 	}
 	return total
+}
+
+// count adds one block's symbols at this quality to h: the quantization and the counting
+// in one loop, on magnitudes only (a symbol depends on |v|, not on its sign), with no
+// quantized block written out. pred is the component's DC predictor.
+func (q *quantizer) count(src *[64]int16, table int, pred *int32, h *histogram) {
+	r := &q.recip[table]
+	v := int32(src[0])
+	m := v >> 31
+	dc := (int32((uint64((v^m)-m)*r[0]+1<<31)>>32) ^ m) - m
+	s := bitLen(dc - *pred)
+	*pred = dc
+	h.dc[table][s]++
+	extra := int64(s)
+	ac := &h.ac[table]
+	run := 0
+	for i := 1; i < 64; i++ {
+		v := int32(src[i])
+		m := v >> 31
+		a := uint32((uint64((v^m)-m)*r[i] + 1<<31) >> 32)
+		if a == 0 {
+			run++
+			continue
+		}
+		for run > 15 {
+			ac[0xF0]++
+			run -= 16
+		}
+		s := uint8(bits.Len32(a))
+		ac[run<<4|int(s)]++
+		extra += int64(s)
+		run = 0
+	}
+	if run > 0 {
+		ac[0x00]++
+	}
+	h.extra += extra
 }
 
 // predictorsBefore returns the DC predictors (Y, Cb, Cr) in force at the start of MCU m.

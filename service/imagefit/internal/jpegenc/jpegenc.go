@@ -13,7 +13,6 @@ package jpegenc
 
 import (
 	"image"
-	"math"
 	"math/bits"
 	"runtime"
 	"sync"
@@ -31,58 +30,91 @@ type Coefficients struct {
 
 const blocksPerMCU = 6
 
+// mcu is one MCU's samples, 0–255: four 8×8 luma blocks (top left, top right, bottom
+// left, bottom right), then Cb and Cr; each block in natural (row) order.
+type mcu [blocksPerMCU][64]int32
+
 // Transform converts an opaque RGBA picture to YCbCr 4:2:0 and takes the DCT of every
 // block. Alpha is ignored: flatten transparent pictures first. Width and height must be
 // at most 65535 (JPEG's limit).
 func Transform(img *image.RGBA) *Coefficients {
 	b := img.Bounds()
-	c := &Coefficients{w: b.Dx(), h: b.Dy(), workers: runtime.GOMAXPROCS(0)}
-	c.mcuW, c.mcuH = (c.w+15)/16, (c.h+15)/16
-	c.blocks = make([][64]int16, c.mcuW*c.mcuH*blocksPerMCU)
-	c.parallelRows(func(my0, my1 int) {
-		var y [16][16]float32
-		var cb, cr [8][8]float32
-		for my := my0; my < my1; my++ {
-			for mx := 0; mx < c.mcuW; mx++ {
-				for j := 0; j < 16; j++ {
-					sy := min(my*16+j, c.h-1)
-					row := img.Pix[sy*img.Stride:]
-					for i := 0; i < 16; i++ {
-						sx := min(mx*16+i, c.w-1)
-						p := row[sx*4 : sx*4+3 : sx*4+3]
-						r, g, bl := float32(p[0]), float32(p[1]), float32(p[2])
-						y[j][i] = 0.299*r + 0.587*g + 0.114*bl - 128
-						cbv := -0.168736*r - 0.331264*g + 0.5*bl
-						crv := 0.5*r - 0.418688*g - 0.081312*bl
-						if i&1 == 0 && j&1 == 0 {
-							cb[j/2][i/2], cr[j/2][i/2] = cbv, crv
-						} else {
-							cb[j/2][i/2] += cbv
-							cr[j/2][i/2] += crv
-						}
-					}
-				}
-				out := c.blocks[(my*c.mcuW+mx)*blocksPerMCU:]
-				for k := 0; k < 4; k++ {
-					var blk [8][8]float32
-					ox, oy := (k&1)*8, (k>>1)*8
-					for j := 0; j < 8; j++ {
-						copy(blk[j][:], y[oy+j][ox:ox+8])
-					}
-					fdct(&blk, &out[k])
-				}
-				for j := 0; j < 8; j++ {
-					for i := 0; i < 8; i++ {
-						cb[j][i] *= 0.25
-						cr[j][i] *= 0.25
-					}
-				}
-				fdct(&cb, &out[4])
-				fdct(&cr, &out[5])
+	c := newCoefficients(b.Dx(), b.Dy())
+	c.transform(func(mx, my int, m *mcu) {
+		var cb, cr [64]float32
+		for j := 0; j < 16; j++ {
+			row := img.Pix[min(my*16+j, c.h-1)*img.Stride:]
+			for i := 0; i < 16; i++ {
+				sx := min(mx*16+i, c.w-1)
+				p := row[sx*4 : sx*4+3 : sx*4+3]
+				r, g, bl := float32(p[0]), float32(p[1]), float32(p[2])
+				m[j/8*2+i/8][j%8*8+i%8] = int32(0.299*r + 0.587*g + 0.114*bl + 0.5)
+				k := j/2*8 + i/2
+				cb[k] += -0.168736*r - 0.331264*g + 0.5*bl
+				cr[k] += 0.5*r - 0.418688*g - 0.081312*bl
+			}
+		}
+		for k := range cb {
+			m[4][k] = int32(max(0, min(cb[k]*0.25+128.5, 255)))
+			m[5][k] = int32(max(0, min(cr[k]*0.25+128.5, 255)))
+		}
+	})
+	return c
+}
+
+// TransformYCbCr takes the DCT of a 4:2:0 picture's planes as they are: no colour
+// conversion and no subsampling, so a picture decoded from a JPEG and resized plane by
+// plane is encoded without ever being RGB. It panics on other subsampling ratios.
+func TransformYCbCr(img *image.YCbCr) *Coefficients {
+	if img.SubsampleRatio != image.YCbCrSubsampleRatio420 {
+		panic("jpegenc: TransformYCbCr needs 4:2:0")
+	}
+	b := img.Bounds()
+	c := newCoefficients(b.Dx(), b.Dy())
+	cw, ch := (c.w+1)/2, (c.h+1)/2
+	c.transform(func(mx, my int, m *mcu) {
+		for j := 0; j < 16; j++ {
+			row := img.Y[min(my*16+j, c.h-1)*img.YStride:]
+			for i := 0; i < 16; i++ {
+				m[j/8*2+i/8][j%8*8+i%8] = int32(row[min(mx*16+i, c.w-1)])
+			}
+		}
+		for j := 0; j < 8; j++ {
+			o := min(my*8+j, ch-1) * img.CStride
+			rb, rr := img.Cb[o:], img.Cr[o:]
+			for i := 0; i < 8; i++ {
+				x := min(mx*8+i, cw-1)
+				m[4][j*8+i], m[5][j*8+i] = int32(rb[x]), int32(rr[x])
 			}
 		}
 	})
 	return c
+}
+
+func newCoefficients(w, h int) *Coefficients {
+	c := &Coefficients{w: w, h: h, workers: runtime.GOMAXPROCS(0)}
+	c.mcuW, c.mcuH = (c.w+15)/16, (c.h+15)/16
+	c.blocks = make([][64]int16, c.mcuW*c.mcuH*blocksPerMCU)
+	return c
+}
+
+// transform fills each MCU's samples with fill and stores their DCT (×8, zigzag order).
+func (c *Coefficients) transform(fill func(mx, my int, m *mcu)) {
+	c.parallelRows(func(my0, my1 int) {
+		var m mcu
+		for my := my0; my < my1; my++ {
+			for mx := 0; mx < c.mcuW; mx++ {
+				fill(mx, my, &m)
+				out := c.blocks[(my*c.mcuW+mx)*blocksPerMCU:]
+				for k := range m {
+					fdctInt(&m[k])
+					for n, v := range m[k] {
+						out[k][unzigzag[n]] = int16(v)
+					}
+				}
+			}
+		}
+	})
 }
 
 // parallelRows runs f over MCU rows split into one contiguous run per worker.
@@ -97,40 +129,6 @@ func (c *Coefficients) parallelRows(f func(my0, my1 int)) {
 		}(k)
 	}
 	wg.Wait()
-}
-
-// dctMatrix[u][x] = C(u)/2·cos((2x+1)uπ/16), C(0)=1/√2: the orthonormal 8-point DCT of T.81.
-var dctMatrix = func() (m [8][8]float32) {
-	for u := 0; u < 8; u++ {
-		cu := 1.0
-		if u == 0 {
-			cu = 1 / math.Sqrt2
-		}
-		for x := 0; x < 8; x++ {
-			m[u][x] = float32(cu / 2 * math.Cos(float64(2*x+1)*float64(u)*math.Pi/16))
-		}
-	}
-	return m
-}()
-
-// fdct stores 8×F(u,v) of the level-shifted block, rounded, in zigzag order.
-func fdct(blk *[8][8]float32, out *[64]int16) {
-	var tmp [8][8]float32
-	for y := 0; y < 8; y++ { // rows: tmp[y][u] = Σx A[u][x]·blk[y][x]
-		r := &blk[y]
-		for u := 0; u < 8; u++ {
-			a := &dctMatrix[u]
-			tmp[y][u] = a[0]*r[0] + a[1]*r[1] + a[2]*r[2] + a[3]*r[3] + a[4]*r[4] + a[5]*r[5] + a[6]*r[6] + a[7]*r[7]
-		}
-	}
-	for v := 0; v < 8; v++ { // columns: F[v][u] = Σy A[v][y]·tmp[y][u]
-		a := &dctMatrix[v]
-		for u := 0; u < 8; u++ {
-			s := a[0]*tmp[0][u] + a[1]*tmp[1][u] + a[2]*tmp[2][u] + a[3]*tmp[3][u] +
-				a[4]*tmp[4][u] + a[5]*tmp[5][u] + a[6]*tmp[6][u] + a[7]*tmp[7][u]
-			out[unzigzag[v*8+u]] = int16(math.Round(float64(s * 8)))
-		}
-	}
 }
 
 // unzigzag[n] is the zigzag index of natural-order index n.

@@ -143,3 +143,39 @@ func BenchmarkParts10MP(b *testing.B) {
 		}
 	})
 }
+
+// A 4:2:0 picture's planes are encoded as they are: decoding gives back the same planes,
+// up to quantization, at odd sizes too.
+func TestTransformYCbCrKeepsThePlanes(t *testing.T) {
+	for _, sz := range [][2]int{{640, 480}, {333, 101}, {17, 9}, {1, 1}} {
+		var buf bytes.Buffer
+		_ = jpeg.Encode(&buf, testphoto.Photo(sz[0], sz[1], 5), &jpeg.Options{Quality: 100})
+		dec, _ := jpeg.Decode(&buf)
+		src := dec.(*image.YCbCr)
+		out, err := jpeg.Decode(bytes.NewReader(TransformYCbCr(src).Encode(92)))
+		if err != nil {
+			t.Fatalf("%v: %v", sz, err)
+		}
+		got := out.(*image.YCbCr)
+		if got.Rect != src.Rect || got.SubsampleRatio != image.YCbCrSubsampleRatio420 {
+			t.Fatalf("%v: decoded %v %v", sz, got.Rect, got.SubsampleRatio)
+		}
+		cw, ch := (sz[0]+1)/2, (sz[1]+1)/2
+		for name, planes := range map[string][2][]byte{"Y": {src.Y, got.Y}, "Cb": {src.Cb, got.Cb}, "Cr": {src.Cr, got.Cr}} {
+			w, h, stride := sz[0], sz[1], src.YStride
+			if name != "Y" {
+				w, h, stride = cw, ch, src.CStride
+			}
+			var se float64
+			for y := 0; y < h; y++ {
+				for x := 0; x < w; x++ {
+					d := float64(planes[0][y*stride+x]) - float64(planes[1][y*stride+x])
+					se += d * d
+				}
+			}
+			if p := 10 * math.Log10(255*255*float64(w*h)/math.Max(se, 1e-9)); p < 36 {
+				t.Errorf("%v %s: PSNR %.1f dB after a quality-92 round trip", sz, name, p)
+			}
+		}
+	}
+}
