@@ -57,8 +57,16 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	src, err := decode(data)
-	if err != nil {
+	var src image.Image
+	var ignored []string // what an SVG was drawn without
+	if info.Format == "svg" {
+		img, ign, err := drawSVG(data, svgBox(lim))
+		if err != nil {
+			return Result{}, err
+		}
+		src, ignored = img, ign
+		info.Width, info.Height = img.Bounds().Dx(), img.Bounds().Dy()
+	} else if src, err = decode(data); err != nil {
 		return Result{}, err
 	}
 	formats := lim.Formats
@@ -105,7 +113,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	}
 
 	alpha := !isOpaque(src)
-	lossless := info.Format == "png" || info.Format == "gif" || info.Format == "bmp"
+	lossless := info.Format == "png" || info.Format == "gif" || info.Format == "bmp" || info.Format == "svg"
 	var maxBytes int64 = math.MaxInt64
 	if b := lim.FitBudget(); b > 0 {
 		maxBytes = b
@@ -122,7 +130,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	if ycc != nil {
 		src = nil // fitYCbCr lets the decoded picture go as soon as it is resized
 		explain := explainer{info: info, lim: lim, cropped: needSquare,
-			overBytes: overBytes, overPixels: overPixels, badFormat: badFormat, formats: formats}
+			overBytes: overBytes, overPixels: overPixels, badFormat: badFormat, formats: formats, ignored: ignored}
 		return fitYCbCr(data, ycc, crop, tw, th, maxBytes, explain)
 	}
 	for attempt := 0; attempt < 12; attempt++ {
@@ -133,7 +141,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 		ow, oh := img.Bounds().Dx(), img.Bounds().Dy()
 		out := Result{MIME: limits.PNG, Width: ow, Height: oh, Changed: true, Original: info}
 		explain := explainer{info: info, lim: lim, outW: ow, outH: oh, cropped: needSquare, resized: tw != cw || th != ch,
-			overBytes: overBytes, overPixels: overPixels, badFormat: badFormat, formats: formats}
+			overBytes: overBytes, overPixels: overPixels, badFormat: badFormat, formats: formats, ignored: ignored}
 
 		var pngSize int64
 		if canPNG && (!canJPEG || ((alpha || lossless) && pngWorthTrying(info, int64(tw)*int64(th), sb, maxBytes))) {
@@ -301,10 +309,14 @@ type explainer struct {
 	outW, outH                       int
 	overBytes, overPixels, badFormat bool
 	formats                          []string
+	ignored                          []string // an SVG's features it was drawn without
 }
 
 func (e explainer) sentence(saved string, keptAlpha bool) string {
 	var acts []string
+	if e.info.Format == "svg" {
+		acts = append(acts, fmt.Sprintf("drawn from the SVG at %d×%d", e.info.Width, e.info.Height))
+	}
 	if e.cropped {
 		acts = append(acts, "cropped to a centred square")
 	}
@@ -335,7 +347,11 @@ func (e explainer) sentence(saved string, keptAlpha bool) string {
 	case e.badFormat:
 		s += fmt.Sprintf(" because %s takes only %s", e.lim.Service, formatNames(e.formats))
 	}
-	return s + "."
+	s += "."
+	if len(e.ignored) > 0 {
+		s += " LogoDesk drew it without its " + joinAnd(e.ignored) + "; check the preview."
+	}
+	return s
 }
 
 // storedAs says how a camera stored a picture with EXIF orientation o (2–8).

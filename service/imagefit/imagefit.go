@@ -15,6 +15,7 @@ import (
 	"io"
 	"io/fs"
 	"logodesk/service/limits"
+	"logodesk/service/svgraster"
 	"os"
 
 	_ "golang.org/x/image/bmp"
@@ -152,6 +153,9 @@ func openProblem(err error) *Problem {
 func Check(data []byte) (Info, error) {
 	if len(data) == 0 {
 		return Info{}, errEmpty
+	}
+	if svgraster.IsSVG(data) {
+		return checkSVG(data)
 	}
 	format, mime, ok := sniffReadable(data)
 	if !ok {

@@ -2,6 +2,7 @@ package imagefit
 
 import (
 	"image"
+	"logodesk/service/svgraster"
 
 	"github.com/disintegration/imaging"
 
@@ -30,6 +31,13 @@ func QuickPreviewData(data []byte, maxSide int) (image.Image, error) {
 		return nil, err
 	}
 	maxSide = max(1, maxSide)
+	if info.Format == "svg" {
+		img, _, err := drawSVG(data, svgraster.Box{MaxWidth: maxSide, MaxHeight: maxSide})
+		if err != nil {
+			return nil, err
+		}
+		return img, nil
+	}
 	var img image.Image
 	// An eighth is enough when it still fills maxSide.
 	if info.Format == "jpeg" && max(info.Width, info.Height) >= 8*maxSide {

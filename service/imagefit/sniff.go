@@ -72,7 +72,7 @@ func unreadableReason(data []byte) string {
 		lower := bytes.ToLower(text)
 		switch {
 		case bytes.Contains(lower, []byte("<svg")):
-			return "This is an SVG drawing, which LogoDesk can't use. Export it as PNG and try again."
+			return "This looks like an SVG drawing, but LogoDesk couldn't read it as one. Export it as PNG and try again."
 		case bytes.Contains(lower, []byte("<html")), bytes.Contains(lower, []byte("<!doctype html")):
 			return "This file is a web page, not an image. Save the picture itself as PNG or JPEG."
 		}
