@@ -69,7 +69,7 @@ func TestBinaryApply(t *testing.T) {
 
 	// Every service, Zoom named: all succeed.
 	out = e.ok("apply", logo, "--to", "crm,bigin,zoom")
-	if !strings.Contains(out, "Zoom profile picture (yours): sent 400×200 PNG") || !strings.Contains(out, "Logo applied to all 3 services.") ||
+	if !strings.Contains(out, "Zoom profile picture (yours): sent 400×200 PNG") || !strings.Contains(out, "Logo applied to Zoho CRM, Bigin and Zoom.") ||
 		!strings.Contains(out, "Undo can't take this one away: Bigin doesn't let apps remove its logo") {
 		t.Errorf("apply output:\n%s", out)
 	}

@@ -88,11 +88,12 @@ func newBrandTab(u *UI) *brandTab {
 	upload.SetMinSize(fyne.NewSize(40, 40))
 	intro := widget.NewLabel("One logo for every service: LogoDesk fits it to each one's limits, keeps a copy of each picture it replaces, and can put them all back.")
 	intro.Wrapping = fyne.TextWrapWord
-	drop := newDropZone(container.NewHBox(upload,
+	drop := newDropZone(container.NewBorder(nil, nil, container.NewHBox(upload,
 		widget.NewLabelWithStyle("Drop your logo here", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("or"), t.chooseB, t.fileName))
+		widget.NewLabel("or"), t.chooseB), nil, t.fileName))
+	// Apply and the summary sit above the rows, so they are on screen without scrolling.
 	actions := container.NewHBox(t.applyB, t.undoB, layout.NewSpacer())
-	body := container.NewVBox(intro, drop, t.rowsBox, actions, t.progress, t.status)
+	body := container.NewVBox(intro, drop, actions, t.progress, t.status, widget.NewSeparator(), t.rowsBox)
 	t.content = container.NewVScroll(container.NewPadded(body))
 	t.loading = tabLoad{u: u, p: anyProvider, tab: t, load: t.load, signedOut: t.signedOut}
 	u.zohoSignIn.onChange(t.loading.signInChanged)
@@ -145,15 +146,15 @@ func currentOf(tg apply.Target) brandCurrent {
 	p, err := tg.Current(ctx)
 	switch {
 	case errors.Is(err, bigin.ErrOrgLogoUnreadable):
-		return brandCurrent{note: "Bigin doesn't show apps its current logo."}
+		return brandCurrent{note: "Not shown to apps"}
 	case err != nil:
-		return brandCurrent{note: "Couldn't load it: " + plainSentence(err)}
+		return brandCurrent{note: "Couldn't load"}
 	case !p.Present:
 		return brandCurrent{note: "None yet"}
 	}
 	img, err := thumbnail(p.Bytes, brandThumb)
 	if err != nil {
-		return brandCurrent{note: "It has one, but LogoDesk can't show it."}
+		return brandCurrent{note: "Can't show it"}
 	}
 	return brandCurrent{thumb: img}
 }
@@ -172,6 +173,7 @@ func (t *brandTab) show(d brandData, _ error) {
 	t.rowsBox.Refresh()
 	t.showCandidates()
 	t.updateApply()
+	t.u.trace("brand rows loaded")
 }
 
 // dropped takes a file dropped anywhere on the window while the tab is shown.
@@ -424,6 +426,7 @@ type brandRow struct {
 	retryB    *widget.Button
 	noCopyB   *widget.Button
 	cand      *apply.Candidate
+	before    brandCurrent // the picture before an apply, shown again after an undo
 	content   fyne.CanvasObject
 }
 
@@ -475,6 +478,7 @@ func (r *brandRow) sendable() bool {
 }
 
 func (r *brandRow) setCurrent(c brandCurrent) {
+	r.before = c
 	if c.thumb != nil {
 		r.current.set(c.thumb, "")
 	} else {
@@ -523,6 +527,10 @@ func (r *brandRow) setStatus(st apply.Status) {
 			msg += " " + st.UndoNote
 		}
 		r.state.SetText(msg)
+		// What was sent is what the service holds now.
+		if img := r.candidate.shown(); img != nil {
+			r.current.set(img, "")
+		}
 	case apply.Failed:
 		r.state.SetText("Failed: " + st.Reason())
 		if st.NoCopy {
@@ -540,6 +548,11 @@ func (r *brandRow) setUndo(it apply.UndoItem) {
 	switch it.State {
 	case apply.Done:
 		r.state.SetText("Back as before: " + it.Did + ".")
+		if r.before.thumb != nil {
+			r.current.set(r.before.thumb, "")
+		} else {
+			r.current.clear(r.before.note)
+		}
 	case apply.Failed:
 		r.state.SetText("Not put back: " + apply.Reason(it.Err))
 	default:
@@ -588,11 +601,11 @@ func newThumbView(title string) *thumbView {
 	v := &thumbView{}
 	v.img = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth}
 	v.hint = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
-	v.hint.Wrapping = fyne.TextWrapWord
+	v.hint.Truncation = fyne.TextTruncateEllipsis // a short phrase; the row's note says more
 	v.caption = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
-	box := container.NewGridWrap(fyne.NewSize(brandThumb+8, brandThumb+8), container.NewStack(bg, container.NewPadded(v.img), container.NewCenter(v.hint)))
+	box := container.NewGridWrap(fyne.NewSize(brandThumb+8, brandThumb+8), container.NewStack(bg, container.NewPadded(v.img), container.NewVBox(layout.NewSpacer(), v.hint, layout.NewSpacer())))
 	v.content = container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Italic: false}), box, v.caption)
 	v.clear("")
 	return v

@@ -106,7 +106,7 @@ func TestBrandAppliesOneLogoEverywhereAndUndoes(t *testing.T) {
 			t.Errorf("%s: %q", id, st)
 		}
 	}
-	if !strings.Contains(b.status.Text, "all 3 services") {
+	if !strings.Contains(b.status.Text, "Logo applied to Zoho CRM, Bigin and Zoom.") {
 		t.Errorf("summary %q", b.status.Text)
 	}
 	sent := b.cands[0].Fit.Bytes

@@ -10,7 +10,7 @@ import (
 )
 
 // addShortcuts: Alt+1…N pick a tab, Ctrl+O chooses a file for the visible tab,
-// Ctrl+S saves the Contracts form. They are kept in u.keys as well as on the
+// Ctrl+S saves the Contracts form, Ctrl+Enter applies the Brand tab's logo. They are kept in u.keys as well as on the
 // canvas: Fyne hands a shortcut to the focused widget instead of the canvas,
 // and an Entry drops the ones it doesn't know, so keyEntry passes them on.
 func (u *UI) addShortcuts() {
@@ -27,6 +27,14 @@ func (u *UI) addShortcuts() {
 	add(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func() {
 		if p := u.visiblePanel(); p != nil {
 			p.onChooseFile()
+		} else if u.brandVisible() {
+			u.brand.onChooseFile()
+		}
+	})
+	// Ctrl+Enter applies the Brand tab's logo to the ticked services.
+	add(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}, func() {
+		if u.brandVisible() && !u.brand.applyB.Disabled() {
+			u.brand.onApply()
 		}
 	})
 	add(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func() {
@@ -112,3 +120,6 @@ func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
 	}
 	e.Entry.TypedShortcut(s)
 }
+
+// brandVisible reports whether the Brand tab is the one shown.
+func (u *UI) brandVisible() bool { return u.brand != nil && u.list[u.tabs.SelectedIndex()] == u.brand }

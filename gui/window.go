@@ -176,12 +176,15 @@ func (u *UI) onCloseRequest() {
 		u.win.Close()
 		return
 	}
-	dialog.ShowConfirm("Close LogoDesk?", "LogoDesk is still sending your logo to the services. If you close it now, some may not get it, and this window won't show which.",
+	d := dialog.NewConfirm("Close LogoDesk?", "LogoDesk is still sending your logo to the services. If you close it now, some may not get it, and this window won't show which.",
 		func(ok bool) {
 			if ok {
 				u.win.Close()
 			}
 		}, u.win)
+	d.SetConfirmText("Close anyway")
+	d.SetDismissText("Keep sending")
+	u.showDialog(d, nil)
 }
 
 func (u *UI) visiblePanel() *photoPanel {

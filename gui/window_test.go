@@ -74,7 +74,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	})
 	log.waitFor(t, "first frame", 20*time.Second)
 	t.Logf("first frame %v after launch", time.Since(started).Round(time.Millisecond))
-	log.waitFor(t, "Zoho CRM logo loaded", 20*time.Second)
+	log.waitFor(t, "brand rows loaded", 20*time.Second) // the Brand tab comes first
 
 	wid := xdo(t, display, "search", "--sync", "--onlyvisible", "--name", "LogoDesk")
 	wid = strings.Fields(wid)[0]
@@ -103,6 +103,9 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 		return img
 	}
 
+	shoot("brand.png")
+	xdo(t, display, "key", "alt+2")
+	log.waitFor(t, "Zoho CRM logo loaded", 20*time.Second)
 	crm := shoot("crm.png")
 	// The sandbox's demo logo is on screen: its main colour covers a good area.
 	if c, n := dominantColour(sandbox.DemoLogoPNG()), countNear(crm, dominantColour(sandbox.DemoLogoPNG()), 40); n < 500 {
@@ -110,11 +113,11 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	}
 	inputBG := theme.DefaultTheme().Color(theme.ColorNameInputBackground, theme.VariantLight)
 
-	xdo(t, display, "key", "alt+2")
+	xdo(t, display, "key", "alt+3")
 	log.waitFor(t, "Bigin photo loaded", 20*time.Second)
 	shoot("bigin.png")
 
-	xdo(t, display, "key", "alt+3")
+	xdo(t, display, "key", "alt+4")
 	log.waitFor(t, "Zoho Contracts form loaded", 20*time.Second)
 	contracts := shoot("contracts.png")
 	// Seven form entries: a large area in the input background colour.
@@ -122,19 +125,19 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 		t.Errorf("the Contracts form is not on screen (%d pixels of entry background)", n)
 	}
 
-	xdo(t, display, "key", "alt+4")
+	xdo(t, display, "key", "alt+5")
 	log.waitFor(t, "Zoom picture loaded", 20*time.Second)
 	shoot("zoom.png")
 
 	// A real drag and drop of a photo onto the CRM tab.
 	drag := filepath.Join(root, "gui", "testdata", "dragsource.py")
 	// The keyboard in the real window: with the focus in the Zoom search box
-	// (clicked, then typed into), Alt+1 still goes to the window and opens Zoho CRM.
+	// (clicked, then typed into), Alt+2 still goes to the window and opens Zoho CRM.
 	xdo(t, display, "mousemove", "600", "210")
 	xdo(t, display, "click", "1")
 	xdo(t, display, "type", "maya")
 	opened := log.count(`tab "Zoho CRM" opened`)
-	xdo(t, display, "key", "alt+1")
+	xdo(t, display, "key", "alt+2")
 	log.waitForMore(t, `tab "Zoho CRM" opened`, opened, 20*time.Second)
 	// A 24-megapixel "phone photo" that Zoho CRM's 1 MB / 10 MP limits force LogoDesk to shrink.
 	photo := filepath.Join(tmp, "team photo.jpg")
@@ -155,6 +158,31 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	}
 	log.waitFor(t, "candidate shown", 30*time.Second)
 	shoot("crm-candidate.png")
+
+	// The Brand tab: an SVG logo dropped once is fitted for every service, then
+	// applied to all the ticked ones with Ctrl+Enter.
+	xdo(t, display, "key", "alt+1")
+	logo := filepath.Join(tmp, "brand logo.svg")
+	svg, err := os.ReadFile(filepath.Join(root, "gui", "testdata", "brand-logo.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(logo, svg, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	drops := log.count("drop received")
+	for attempt := 1; log.count("drop received") == drops; attempt++ {
+		if attempt > 3 {
+			t.Fatal("three real drags of the SVG logo produced no drop")
+		}
+		dragFile(t, display, drag, logo, 200+490, 60+420)
+		log.withinMore("drop received", drops, 5*time.Second)
+	}
+	log.waitFor(t, "brand candidates shown", 30*time.Second)
+	shoot("brand-candidates.png")
+	xdo(t, display, "key", "ctrl+Return")
+	log.waitFor(t, "brand apply done", 60*time.Second)
+	shoot("brand-applied.png")
 }
 
 // dragFile drags path from testdata/dragsource.py onto the screen point (x, y)

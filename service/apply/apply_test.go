@@ -40,7 +40,7 @@ func TestApplyToEveryServiceThenUndo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := run.Summary(); got != "Logo applied to all 3 services." || !run.AllDone() {
+	if got := run.Summary(); got != "Logo applied to Zoho CRM, Bigin and Zoom." || !run.AllDone() {
 		t.Fatalf("summary %q", got)
 	}
 	want := []apply.State{apply.Waiting, apply.KeepingCopy, apply.Sending, apply.Done}
@@ -109,7 +109,7 @@ func TestOneFailureDoesNotStopTheOthersAndRetrySucceeds(t *testing.T) {
 	if err := run.Retry(ctx, apply.Zoom); err != nil {
 		t.Fatalf("retry: %v", err)
 	}
-	if !run.AllDone() || run.Summary() != "Logo applied to all 3 services." || !bytes.Equal(w.zoomPicture(), cands[2].Fit.Bytes) {
+	if !run.AllDone() || run.Summary() != "Logo applied to Zoho CRM, Bigin and Zoom." || !bytes.Equal(w.zoomPicture(), cands[2].Fit.Bytes) {
 		t.Fatalf("after retry: %q", run.Summary())
 	}
 

@@ -25,7 +25,11 @@ func (r *Run) Summary() string {
 	case len(failed) == 0 && ok == 1:
 		return "Logo applied to " + st[0].Target.Service + "."
 	case len(failed) == 0:
-		return fmt.Sprintf("Logo applied to all %d services.", ok)
+		names := make([]string, len(st))
+		for i, x := range st {
+			names[i] = x.Target.Service
+		}
+		return "Logo applied to " + joinAnd(names) + "."
 	case ok == 0:
 		return "Logo not applied; " + strings.Join(failed, "; ") + "."
 	}
