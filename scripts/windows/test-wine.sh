@@ -183,7 +183,7 @@ check_window() { # $1: label; $2: where to save the screenshot (optional)
   echo "  first frame: $(grep -o '+[0-9]*ms first frame' "$log" | head -1) after the process started," \
     "$((($(date +%s%N) - t0) / 1000000)) ms after wine was launched"
   waitlog "Zoho CRM logo loaded" 60
-  wid=$(xdotool search --sync --onlyvisible --name '^LogoDesk' | head -1)
+  wid=$(timeout 30 xdotool search --sync --onlyvisible --name '^LogoDesk' | head -1) || true
   [ -n "$wid" ] || fail "no visible window titled LogoDesk"
   name=$(xdotool getwindowname "$wid")
   xwininfo -id "$wid" | grep -E 'Width|Height' | tr -s ' ' | sed 's/^/  /'
@@ -195,7 +195,7 @@ check_window() { # $1: label; $2: where to save the screenshot (optional)
   # Visit the tabs with Alt+1…Alt+5 (a "Brand" tab may come first): each service
   # tab logs once its content has loaded, so all four must show up.
   local k
-  for k in 1 2 3 4 5; do xdotool key --window "$wid" "alt+$k"; sleep 1.5; done
+  for k in 1 2 3 4 5; do xdotool key "alt+$k"; sleep 1.5; done
   for what in "Zoho CRM logo loaded" "Bigin photo loaded" "Zoho Contracts form loaded" "Zoom picture loaded"; do
     waitlog "$what" 30
   done
