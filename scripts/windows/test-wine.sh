@@ -24,7 +24,7 @@ setup=dist/LogoDesk-$version-Setup.exe
 msi=dist/LogoDesk-$version.msi
 [ -f "$setup" ] && [ -f "$msi" ] && [ -f dist/.windows/LogoDesk.exe ] || fail "$setup or $msi missing: run make windows first"
 # No skipping: every tool this needs is installed by `make test-windows`.
-for tool in wine wineboot wineserver Xvfb import convert identify xdotool xwininfo x86_64-w64-mingw32-gcc wixl; do
+for tool in wine wineboot wineserver Xvfb import convert identify compare xdotool xwininfo x86_64-w64-mingw32-gcc wixl; do
   command -v "$tool" >/dev/null || fail "$tool is not installed (make windows-test-deps installs it)"
 done
 
@@ -194,11 +194,21 @@ check_window() { # $1: label; $2: where to save the screenshot (optional)
   wid=$(timeout 30 xdotool search --sync --onlyvisible --name '^LogoDesk' | head -1) || true
   [ -n "$wid" ] || fail "no visible window titled LogoDesk"
   name=$(xdotool getwindowname "$wid")
-  xwininfo -id "$wid" | grep -E 'Width|Height' | tr -s ' ' | sed 's/^/  /'
+  local geom w h
+  geom=$(xwininfo -id "$wid" | awk '/Absolute upper-left X:/{x=$4} /Absolute upper-left Y:/{y=$4}
+    /Width:/{w=$2} /Height:/{h=$2} END{print w "x" h "+" x "+" y}')
+  w=${geom%%x*} h=${geom#*x} h=${h%%+*}
+  [ "$w" -ge 800 ] && [ "$h" -ge 600 ] || fail "the window is only ${w}x$h"
   xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate "$wid" 2>/dev/null || true
   sleep 1
   local shot=$work/window-$1.png
-  import -window root "$shot"
+  import -window root -crop "$geom" +repage "$shot"
+  # A real picture (tab bar, text, the demo logo or photo): many colours, not a
+  # blank or single-colour frame.
+  local colours
+  colours=$(identify -format %k "$shot")
+  [ "$colours" -ge 200 ] || fail "the window screenshot looks blank ($colours colours)"
+  echo "  window '$name', ${w}x$h, screenshot with $colours colours"
   # Visit the tabs with Alt+1…Alt+5 (a "Brand" tab may come first): each service
   # tab logs once its content has loaded, so all four must show up.
   local k
@@ -206,18 +216,17 @@ check_window() { # $1: label; $2: where to save the screenshot (optional)
   for what in "Zoho CRM logo loaded" "Bigin photo loaded" "Zoho Contracts form loaded" "Zoom picture loaded"; do
     waitlog "$what" 30
   done
-  # The first screenshot (the CRM tab with the demo logo) is a real picture:
-  # many colours, not a blank or single-colour frame.
-  local colours
-  colours=$(convert "$shot" -crop 1000x700+0+0 +repage -format %k info:)
-  [ "$colours" -ge 200 ] || fail "the window screenshot looks blank ($colours colours)"
-  echo "  window '$name', screenshot with $colours colours"
-  if [ -n "${2:-}" ]; then
-    local geom
-    geom=$(xwininfo -id "$wid" | awk '/Absolute upper-left X:/{x=$4} /Absolute upper-left Y:/{y=$4}
-      /Width:/{w=$2} /Height:/{h=$2} END{print w "x" h "+" x "+" y}')
-    convert "$shot" -crop "$geom" +repage "$2"
-  fi
+  # …and the window redraws: the first and second tabs do not look alike.
+  xdotool key alt+1; sleep 1.5
+  import -window root -crop "$geom" +repage "$work/window-$1-tab1.png"
+  xdotool key alt+2; sleep 1.5
+  import -window root -crop "$geom" +repage "$work/window-$1-tab2.png"
+  local differ
+  differ=$(compare -metric AE -fuzz 5% "$work/window-$1-tab1.png" "$work/window-$1-tab2.png" null: 2>&1 || true)
+  awk -v d="$differ" -v min=$((w * h / 100)) 'BEGIN { exit !(d + 0 >= min) }' ||
+    fail "switching from the first tab to the second changed only $differ pixels of the window"
+  echo "  tabs 1 and 2 differ in $differ pixels"
+  [ -z "${2:-}" ] || cp "$shot" "$2"
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   # A running exe cannot be deleted: wait until every Windows process has ended.
