@@ -2,7 +2,7 @@
 #   make windows        dist/LogoDesk-VERSION-Setup.exe (NSIS) and dist/LogoDesk-VERSION.msi (wixl)
 #   make test-windows   installs, runs and uninstalls both in a throwaway Wine prefix under Xvfb
 #                       (its window screenshot: dist/windows.png; LOGODESK_SCREENSHOTS=docs/screenshots updates the README's)
-# The first `make windows` takes 6-8 minutes (cgo of go-gl for Windows); later ones reuse the Go build cache.
+# The first `make windows` takes 7-15 minutes on 2 cores (cgo of go-gl for Windows); later ones about 1 minute.
 
 # MinGW-w64 (the C side of Fyne for Windows), NSIS, wixl, ImageMagick (the .ico).
 WINDOWS_PKGS := gcc-mingw-w64-x86-64 nsis wixl msitools imagemagick
