@@ -54,3 +54,5 @@ deps:
 
 test-deps:
 	@scripts/install-packages.sh $(TEST_PKGS)
+
+include mk/windows.mk

@@ -17,6 +17,7 @@ import (
 
 func main() {
 	if len(os.Args) > 1 && !strings.HasPrefix(os.Args[1], "-") {
+		cli.AttachParentConsole() // Windows: print in the terminal the command was typed in
 		os.Exit(cli.Run(os.Args[1:], cli.OSEnv()))
 	}
 	sandbox := flag.Bool("sandbox", false, "run on the built-in sandbox: demo data, no account or network needed")
