@@ -26,6 +26,8 @@ test: deps test-deps vet ## every test, with the race detector: unit, sandbox ov
 	@# The GUI again as installers build it: `fyne package` adds migrated_fynedo (FyneApp.toml), which turns
 	@# off Fyne's thread checks and uses its unsynchronised queues; only the GUI package differs under it.
 	$(GO) test -race -count=1 -timeout 20m -tags migrated_fynedo ./gui/...
+	@# The Windows installers too: built here, installed, run and uninstalled under Wine (mk/windows.mk).
+	$(MAKE) windows test-windows
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
