@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 
 	"logodesk/service/bigin"
 	"logodesk/service/photo"
@@ -37,11 +36,7 @@ func biginOrg(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	logo := "no logo"
-	if o.PhotoID != "" {
-		logo = "logo set (photo id " + o.PhotoID + ")"
-	}
-	fmt.Fprintf(env.Stdout, "%s (id %s) · %s\n", o.Name, o.ID, logo)
+	sayOrg(env, o.Name, o.ID, o.PhotoID)
 	return nil
 }
 

@@ -303,12 +303,17 @@ func crmOrg(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	logo := "no logo"
-	if o.PhotoID != "" {
-		logo = "logo set (photo id " + o.PhotoID + ")"
-	}
-	fmt.Fprintf(env.Stdout, "%s (id %s) · %s\n", o.Name, o.ID, logo)
+	sayOrg(env, o.Name, o.ID, o.PhotoID)
 	return nil
+}
+
+// sayOrg prints one line about an organization and whether it has a logo.
+func sayOrg(env Env, name, id, photoID string) {
+	logo := "no logo"
+	if photoID != "" {
+		logo = "logo set (photo id " + photoID + ")"
+	}
+	fmt.Fprintf(env.Stdout, "%s (id %s) · %s\n", name, id, logo)
 }
 
 func biginRecords(ctx context.Context, env Env, args []string) error {

@@ -27,11 +27,23 @@ func Prepare(ctx context.Context, data []byte, targets []Target) ([]Candidate, e
 		return nil, err
 	}
 	out := make([]Candidate, len(targets))
-	sem := make(chan struct{}, fitsAtOnce)
-	var wg sync.WaitGroup
 	for i, t := range targets {
 		out[i].Target = t
-		if t.Manual != "" {
+	}
+	bounded(ctx, len(targets), fitsAtOnce, func(i int) bool { return targets[i].Manual != "" },
+		func(i int) { out[i].Fit, out[i].Err = imagefit.Fit(data, targets[i].Limit, imagefit.Options{}) },
+		func(i int) { out[i].Err = ctx.Err() })
+	return out, ctx.Err()
+}
+
+// bounded runs do(i) for every i below count that skip doesn't leave out, at
+// most n at once; an i whose turn hasn't come when ctx ends gets cancelled(i)
+// instead. It returns when all have finished.
+func bounded(ctx context.Context, count, n int, skip func(i int) bool, do, cancelled func(i int)) {
+	sem := make(chan struct{}, n)
+	var wg sync.WaitGroup
+	for i := range count {
+		if skip != nil && skip(i) {
 			continue
 		}
 		wg.Add(1)
@@ -41,12 +53,11 @@ func Prepare(ctx context.Context, data []byte, targets []Target) ([]Candidate, e
 			case sem <- struct{}{}:
 				defer func() { <-sem }()
 			case <-ctx.Done():
-				out[i].Err = ctx.Err()
+				cancelled(i)
 				return
 			}
-			out[i].Fit, out[i].Err = imagefit.Fit(data, t.Limit, imagefit.Options{})
+			do(i)
 		}()
 	}
 	wg.Wait()
-	return out, ctx.Err()
 }

@@ -94,23 +94,9 @@ func Apply(ctx context.Context, cands []Candidate, opt Options) (*Run, error) {
 	for i := range r.st {
 		r.emit(i, func(s *Status) { s.State = Waiting })
 	}
-	sem := make(chan struct{}, opt.Parallel)
-	var wg sync.WaitGroup
-	for i := range r.st {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			select {
-			case sem <- struct{}{}:
-				defer func() { <-sem }()
-			case <-ctx.Done():
-				r.emit(i, func(s *Status) { s.State, s.Err = Failed, ctx.Err() })
-				return
-			}
-			r.send(ctx, i, false)
-		}()
-	}
-	wg.Wait()
+	bounded(ctx, len(r.st), opt.Parallel, nil,
+		func(i int) { r.send(ctx, i, false) },
+		func(i int) { r.emit(i, func(s *Status) { s.State, s.Err = Failed, ctx.Err() }) })
 	return r, r.save()
 }
 

@@ -99,38 +99,26 @@ func undo(ctx context.Context, changes []Change, open opener, parallel int, onCh
 			onChange(it)
 		}
 	}
-	sem := make(chan struct{}, parallel)
-	var wg sync.WaitGroup
 	for i, ch := range changes {
-		service := serviceName(ch.Target)
-		emit(i, func(it *UndoItem) { it.Change, it.Service, it.State = ch, service, Waiting })
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			select {
-			case sem <- struct{}{}:
-				defer func() { <-sem }()
-			case <-ctx.Done():
-				emit(i, func(it *UndoItem) { it.State, it.Err = Failed, ctx.Err() })
-				return
-			}
-			slot, err := open(ctx, ch)
-			if err == nil {
-				err = checkSameSlot(ctx, slot, ch, service)
-			}
-			var did string
-			if err == nil {
-				emit(i, func(it *UndoItem) { it.State = Sending })
-				did, err = putBack(ctx, slot, ch, service)
-			}
-			if err != nil {
-				emit(i, func(it *UndoItem) { it.State, it.Err = Failed, err })
-				return
-			}
-			emit(i, func(it *UndoItem) { it.State, it.Did = Done, did })
-		}()
+		emit(i, func(it *UndoItem) { it.Change, it.Service, it.State = ch, serviceName(ch.Target), Waiting })
 	}
-	wg.Wait()
+	bounded(ctx, len(changes), parallel, nil, func(i int) {
+		ch, service := changes[i], serviceName(changes[i].Target)
+		slot, err := open(ctx, ch)
+		if err == nil {
+			err = checkSameSlot(ctx, slot, ch, service)
+		}
+		var did string
+		if err == nil {
+			emit(i, func(it *UndoItem) { it.State = Sending })
+			did, err = putBack(ctx, slot, ch, service)
+		}
+		if err != nil {
+			emit(i, func(it *UndoItem) { it.State, it.Err = Failed, err })
+			return
+		}
+		emit(i, func(it *UndoItem) { it.State, it.Did = Done, did })
+	}, func(i int) { emit(i, func(it *UndoItem) { it.State, it.Err = Failed, ctx.Err() }) })
 	var left []Change
 	for _, it := range rep.Items {
 		if it.State == Failed && !permanent(it.Err) {
