@@ -87,6 +87,10 @@ type Accounts interface {
 	NeedsSignIn(err error) bool
 	// Cancelled reports whether err is the user cancelling a sign-in.
 	Cancelled(err error) bool
+	// NeedsSetup reports whether err means LogoDesk isn't registered with the
+	// vendor yet, or the vendor refused the registration given: the first-run
+	// assistant (setup.go) is the way on.
+	NeedsSetup(err error) bool
 
 	ClientSettings(p Provider) ClientSettings
 	SetClientSettings(p Provider, c ClientSettings) error

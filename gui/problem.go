@@ -65,13 +65,16 @@ func details(err error) string {
 // problemView shows one failure: the plain message and next step, a "Sign in
 // again" button when that is the fix, and the technical detail folded away.
 type problemView struct {
-	u       *UI
-	msg     *widget.Label
-	detail  *widget.Label
-	fold    *widget.Accordion
-	signIn  *widget.Button
-	p       Provider
-	content *fyne.Container
+	u      *UI
+	msg    *widget.Label
+	detail *widget.Label
+	fold   *widget.Accordion
+	signIn *widget.Button
+	// settings opens Settings when the message sends the admin there: a message
+	// naming a place comes with the way to it.
+	settings *widget.Button
+	p        Provider
+	content  *fyne.Container
 }
 
 func newProblemView(u *UI, p Provider) *problemView {
@@ -83,7 +86,8 @@ func newProblemView(u *UI, p Provider) *problemView {
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.fold = widget.NewAccordion(widget.NewAccordionItem("Details", v.detail))
 	v.signIn = &widget.Button{Text: "Sign in again", Icon: theme.LoginIcon(), OnTapped: v.onSignIn}
-	v.content = container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, v.msg), container.NewHBox(v.signIn), v.fold)
+	v.settings = &widget.Button{Text: "Open Settings", Icon: theme.SettingsIcon(), OnTapped: u.showSettings}
+	v.content = container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, v.msg), container.NewHBox(v.signIn, v.settings), v.fold)
 	v.content.Hide()
 	return v
 }
@@ -115,6 +119,11 @@ func (v *problemView) show(err error) {
 		v.signIn.Show()
 	} else {
 		v.signIn.Hide()
+	}
+	if strings.Contains(v.msg.Text, "in Settings") {
+		v.settings.Show()
+	} else {
+		v.settings.Hide()
 	}
 	v.content.Show()
 }

@@ -142,6 +142,10 @@ func (authAccounts) NeedsSignIn(err error) bool { return errors.Is(err, auth.Err
 
 func (authAccounts) Cancelled(err error) bool { return errors.Is(err, auth.ErrCancelled) }
 
+func (authAccounts) NeedsSetup(err error) bool {
+	return errors.Is(err, auth.ErrNotConfigured) || errors.Is(err, auth.ErrClientRefused)
+}
+
 func (a authAccounts) ClientSettings(p Provider) ClientSettings {
 	cs, _ := a.m.ClientSettings(auth.Provider(p))
 	return ClientSettings{ID: cs.ID, Secret: cs.Secret}

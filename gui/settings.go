@@ -58,16 +58,17 @@ func (u *UI) loadSettings() settingsData {
 
 // settingsForm is the Settings dialog's content and what it saves.
 type settingsForm struct {
-	u       *UI
-	dc      *widget.Select
-	dcCodes []string
-	zohoID  *keyEntry
-	zohoSec *keyEntry
-	zoomID  *keyEntry
-	zoomSec *keyEntry
-	backups *keyEntry
-	problem *widget.Label
-	content fyne.CanvasObject
+	u        *UI
+	dc       *widget.Select
+	dcCodes  []string
+	zohoID   *keyEntry
+	zohoSec  *keyEntry
+	zoomID   *keyEntry
+	zoomSec  *keyEntry
+	backups  *keyEntry
+	advanced *widget.Accordion // the raw OAuth fields, folded; nil in the sandbox
+	problem  *widget.Label
+	content  fyne.CanvasObject
 }
 
 func (u *UI) newSettingsForm(d settingsData) *settingsForm {
@@ -109,11 +110,24 @@ func (u *UI) newSettingsForm(d settingsData) *settingsForm {
 			widget.NewFormItem("Client secret", f.zoomSec),
 			widget.NewFormItem("Redirect URI", copyable(u, d.zoomRedirect)),
 		)
-		items = append(items,
-			heading("Zoho (CRM, Bigin, Contracts)"), wrapLabel(zohoHowTo), zoho,
-			widget.NewSeparator(),
-			heading("Zoom"), wrapLabel(zoomHowTo), zoom,
-			widget.NewSeparator())
+		if u.env.Sandbox {
+			// The sandbox knows LogoDesk already: nothing to register, nothing to show.
+			items = append(items, heading("Signing in"), wrapLabel("In the sandbox, signing in needs no setup."), widget.NewSeparator())
+		} else {
+			// The assistant walks a non-technical admin through registering LogoDesk; the raw
+			// OAuth fields stay folded away for whoever manages the apps.
+			setup := container.NewHBox(
+				widget.NewButton("Set up Zoho sign-in…", func() { u.showSetup(Zoho) }),
+				widget.NewButton("Set up Zoom sign-in…", func() { u.showSetup(Zoom) }))
+			advanced := container.NewVBox(
+				heading("Zoho (CRM, Bigin, Contracts)"), wrapLabel(zohoHowTo), zoho,
+				widget.NewSeparator(),
+				heading("Zoom"), wrapLabel(zoomHowTo), zoom)
+			f.advanced = widget.NewAccordion(widget.NewAccordionItem("Advanced: the sign-in apps registered with Zoho and Zoom", advanced))
+			items = append(items, heading("Signing in"),
+				wrapLabel("Before the first sign-in, LogoDesk is registered once with Zoho and with Zoom; the assistant shows how."),
+				setup, f.advanced, widget.NewSeparator())
+		}
 		if d.storageNote != "" {
 			items = append(items, wrapLabel(d.storageNote))
 		}

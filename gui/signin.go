@@ -31,8 +31,11 @@ type signIn struct {
 	account Account
 	url     string
 	problem string // last sign-in failure, one plain sentence
-	cancel  context.CancelFunc
-	attempt int // bumped by each sign-in and cancel: a late answer of an older attempt is dropped
+	// needsSetup: the last failure was LogoDesk not being registered with the
+	// vendor (or refused as registered); the bar offers the assistant.
+	needsSetup bool
+	cancel     context.CancelFunc
+	attempt    int // bumped by each sign-in and cancel: a late answer of an older attempt is dropped
 
 	bars      []*signInBar
 	listeners []func()
@@ -143,7 +146,11 @@ func (s *signIn) onSignIn() {
 			default:
 				s.state = signedOut
 				s.problem = plainSentence(err)
+				s.needsSetup = accts.NeedsSetup(err)
 				s.changed(false)
+				if s.needsSetup {
+					s.u.showSetup(s.p)
+				}
 			}
 		})
 	})
@@ -185,6 +192,7 @@ type signInBar struct {
 	s        *signIn
 	status   *widget.Label
 	signInB  *widget.Button
+	setupB   *widget.Button // the first-run assistant, after a "not registered" failure
 	cancelB  *widget.Button
 	signOutB *widget.Button
 	copyB    *widget.Button
@@ -198,12 +206,13 @@ func (s *signIn) newBar() *signInBar {
 	b.status = widget.NewLabel("")
 	b.status.Wrapping = fyne.TextWrapWord
 	b.signInB = &widget.Button{Text: "Sign in to " + s.p.Title() + "…", Icon: theme.LoginIcon(), Importance: widget.HighImportance, OnTapped: s.onSignIn}
+	b.setupB = &widget.Button{Text: "Set up " + s.p.Title() + " sign-in…", Icon: theme.SettingsIcon(), OnTapped: func() { s.u.showSetup(s.p) }}
 	b.cancelB = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: s.onCancel}
 	b.signOutB = &widget.Button{Text: "Sign out", Icon: theme.LogoutIcon(), Importance: widget.LowImportance, OnTapped: s.onSignOut}
 	b.copyB = &widget.Button{Text: "Copy link", Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: b.onCopy}
 	b.link = widget.NewHyperlink("Open the sign-in page", nil)
 	b.progress = widget.NewProgressBarInfinite()
-	buttons := container.NewHBox(b.progress, b.signInB, b.cancelB, b.link, b.copyB, b.signOutB)
+	buttons := container.NewHBox(b.progress, b.setupB, b.signInB, b.cancelB, b.link, b.copyB, b.signOutB)
 	b.content = container.NewBorder(nil, widget.NewSeparator(), nil, buttons, b.status)
 	s.bars = append(s.bars, b)
 	b.refresh()
@@ -263,6 +272,7 @@ func (b *signInBar) refresh() {
 	}
 	b.status.SetText(text)
 	show(b.signInB, s.state == signedOut && s.u.env.Accounts != nil)
+	show(b.setupB, s.state == signedOut && s.needsSetup && s.u.env.Accounts != nil)
 	show(b.cancelB, s.state == waiting)
 	show(b.progress, s.state == waiting || s.state == checking)
 	if s.state == waiting || s.state == checking {

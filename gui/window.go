@@ -55,6 +55,7 @@ type UI struct {
 	started                    time.Time
 	traceDrop                  time.Time
 	settingsOpen               bool
+	setupOpen                  bool              // the first-run assistant (setup.go) is showing
 	keys                       map[string]func() // the window's shortcuts by name (keys.go)
 	escapes                    []escapable       // open dialogs, topmost last: Escape cancels it
 	onCandidateShownForTesting func()
