@@ -124,16 +124,15 @@ check_cli() { # $1: label
   timeout 300 wine "$exe" sandbox --addr 127.0.0.1:0 >"$work/sandbox-$1.log" 2>&1 &
   local sandbox=$!
   pids+=("$sandbox")
-  for _ in $(seq 300); do grep -q 'LOGODESK_TOKEN=' "$work/sandbox-$1.log" && break; sleep 0.1; done
-  grep -q 'LOGODESK_TOKEN=' "$work/sandbox-$1.log" || { cat "$work/sandbox-$1.log" >&2; fail "the sandbox printed no export lines"; }
+  for _ in $(seq 300); do grep -q 'LOGODESK_ZOOM_TOKEN=' "$work/sandbox-$1.log" && break; sleep 0.1; done
+  grep -q 'LOGODESK_ZOOM_TOKEN=' "$work/sandbox-$1.log" || { cat "$work/sandbox-$1.log" >&2; fail "the sandbox printed no export lines"; }
   # Take every VAR=value from its export lines, as a user would paste them.
   local kv
   for kv in $(tr -d '\r' <"$work/sandbox-$1.log" | grep '^ *export ' | grep -o 'LOGODESK_[A-Z_]*=[^ ]*'); do
     export "${kv?}"
   done
-  [ -n "${LOGODESK_ZOHO_API:-}" ] && [ -n "${LOGODESK_TOKEN:-}" ] || fail "export lines without the Zoho address or token"
-  # LOGODESK_ZOHO_TOKEN replaces LOGODESK_TOKEN (kept as its alias): set both.
-  export LOGODESK_ZOHO_TOKEN=${LOGODESK_ZOHO_TOKEN:-$LOGODESK_TOKEN}
+  [ -n "${LOGODESK_ZOHO_API:-}" ] && [ -n "${LOGODESK_ZOHO_TOKEN:-}" ] && [ -n "${LOGODESK_ZOOM_TOKEN:-}" ] ||
+    fail "export lines without the Zoho address or the tokens"
 
   run crm org
   [ $rc -eq 0 ] && [ -s "$work/out.txt" ] || { cat "$work/out.txt" >&2; fail "crm org exited $rc"; }
@@ -167,7 +166,7 @@ check_cli() { # $1: label
   kill "$sandbox" 2>/dev/null || true
   wait "$sandbox" 2>/dev/null || true
   # The window's --sandbox must not be pointed at this stopped one; its demo token it may keep.
-  demo_token=$LOGODESK_TOKEN
+  demo_token=$LOGODESK_ZOHO_TOKEN
   unset $(compgen -e | grep '^LOGODESK_')
 }
 
@@ -177,7 +176,7 @@ check_window() { # $1: label; $2: where to save the screenshot (optional)
   t0=$(date +%s%N)
   # Signed in with the sandbox's demo token (under both the old and new names),
   # so each tab shows the demo pictures.
-  LOGODESK_TOKEN=$demo_token LOGODESK_ZOHO_TOKEN=$demo_token LOGODESK_ZOOM_TOKEN=$demo_token \
+  LOGODESK_ZOHO_TOKEN=$demo_token LOGODESK_ZOOM_TOKEN=$demo_token \
     LOGODESK_TRACE=1 LOGODESK_PICKER=fyne FYNE_THEME=light FYNE_SCALE=1 \
     timeout 300 wine "$exe" --sandbox >"$log" 2>&1 &
   local app=$!
