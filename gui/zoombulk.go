@@ -379,10 +379,14 @@ func (b *zoomBulk) applied(plan *bulkzoom.Plan, idx []int, rep *bulkzoom.Report,
 		b.update()
 		return
 	}
-	b.report = withUnticked(plan, idx, rep)
+	b.report = b.withUnticked(plan, idx, rep)
 	msg := rep.Summary()
-	if n := len(plan.Rows) - len(idx); n > 0 {
-		msg += fmt.Sprintf(" %d unticked %s left as %s.", n, plural(n, "user was", "users were"), plural(n, "it was", "they were"))
+	unticked, unusable := b.leftOut(idx)
+	if unticked > 0 {
+		msg += fmt.Sprintf(" %d unticked %s left as %s.", unticked, plural(unticked, "user was", "users were"), plural(unticked, "it was", "they were"))
+	}
+	if unusable > 0 {
+		msg += fmt.Sprintf(" %d %s not a picture LogoDesk can use.", unusable, plural(unusable, "file is", "files are"))
 	}
 	if rep.Stopped != "" {
 		msg += " The run stopped early: " + strings.TrimPrefix(rep.Stopped, "Not tried: ")
@@ -393,14 +397,18 @@ func (b *zoomBulk) applied(plan *bulkzoom.Plan, idx []int, rep *bulkzoom.Report,
 	b.u.trace("zoom folder applied")
 }
 
-// withUnticked is the run's report with every row of plan: the unticked ones
-// as not tried, so a saved report accounts for the whole folder.
-func withUnticked(plan *bulkzoom.Plan, idx []int, rep *bulkzoom.Report) *bulkzoom.Report {
+// withUnticked is the run's report with every row of plan, so a saved report
+// accounts for the whole folder: a row left out is not tried, or failed when
+// its file is not a usable picture (as a run would have said).
+func (b *zoomBulk) withUnticked(plan *bulkzoom.Plan, idx []int, rep *bulkzoom.Report) *bulkzoom.Report {
 	full := *rep
 	full.Plan = plan
 	full.Results = make([]bulkzoom.Result, len(plan.Rows))
 	for i, row := range plan.Rows {
 		full.Results[i] = bulkzoom.Result{Row: row, Status: bulkzoom.NotTried, Reason: "Unticked in LogoDesk's window, so not changed."}
+		if p := b.rows[i].preview; p != nil && p.Problem != "" {
+			full.Results[i].Status, full.Results[i].Reason = bulkzoom.Failed, "This file is not a picture LogoDesk can use: "+p.Problem
+		}
 	}
 	for k, i := range idx {
 		if k < len(rep.Results) {
@@ -408,6 +416,25 @@ func withUnticked(plan *bulkzoom.Plan, idx []int, rep *bulkzoom.Report) *bulkzoo
 		}
 	}
 	return &full
+}
+
+// leftOut counts the rows a run did not include: unticked by the admin, and
+// unticked because their file is not a usable picture.
+func (b *zoomBulk) leftOut(idx []int) (unticked, unusable int) {
+	in := map[int]bool{}
+	for _, i := range idx {
+		in[i] = true
+	}
+	for i, r := range b.rows {
+		switch {
+		case in[i]:
+		case r.preview != nil && r.preview.Problem != "":
+			unusable++
+		default:
+			unticked++
+		}
+	}
+	return unticked, unusable
 }
 
 // problemLines lists the users a run did not change, and why.

@@ -50,7 +50,7 @@ func (b *zoomBulk) newRowView() fyne.CanvasObject {
 		l.Truncation = fyne.TextTruncateEllipsis // rows keep one height; the report has every word
 	}
 	text := container.NewVBox(layout.NewSpacer(), v.who, v.detail, v.result, layout.NewSpacer())
-	v.content = container.NewBorder(nil, nil, container.NewHBox(v.check, v.now.content, v.new.content), nil, text)
+	v.content = container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(v.check), v.now.content, v.new.content), nil, text)
 	b.views = append(b.views, v)
 	return v.content
 }
@@ -260,15 +260,15 @@ func newThumb(path string, square bool) thumbResult {
 	return thumbResult{img: onChecker(scaleDown(img, 2*bulkThumbSize))}
 }
 
-// nowThumb downloads u's current picture; after an undo the user is looked
-// up again, since pic_url has changed.
+// nowThumb downloads u's current picture. Zoom's list of users has no
+// pic_url, so the user is looked up first (and again after an undo).
 func nowThumb(c *zoom.Client, u zoom.User, refetch bool) thumbResult {
 	if c == nil {
 		return thumbResult{note: "?"}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	if refetch {
+	if refetch || u.PicURL == "" { // the list of users has no pic_url
 		fresh, err := c.User(ctx, u.ID)
 		if err != nil {
 			return thumbResult{note: "Can't load"}
