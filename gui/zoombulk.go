@@ -35,6 +35,7 @@ type zoomBulk struct {
 	problem                                       *problemView
 	list                                          *widget.List
 	issues                                        *fyne.Container
+	progressRow, top                              *fyne.Container
 	content                                       *fyne.Container
 
 	gen         int // bumped by each folder: answers about an older one are dropped
@@ -86,14 +87,14 @@ func newZoomBulk(u *UI, tab *zoomTab) *zoomBulk {
 	b.issues = container.NewVBox()
 	b.list = widget.NewList(func() int { return len(b.rows) }, b.newRowView, b.updateRowView)
 
-	progressRow := container.NewBorder(nil, nil, nil, container.NewHBox(b.progressText, b.cancelB), b.progress)
-	top := container.NewVBox(
+	b.progressRow = container.NewBorder(nil, nil, nil, container.NewHBox(b.progressText, b.cancelB), b.progress)
+	b.top = container.NewVBox(
 		container.NewHBox(b.backB, b.chooseB, b.square, layout.NewSpacer()),
-		b.folder, b.status, b.problem.content, progressRow,
+		b.folder, b.status, b.problem.content, b.progressRow,
 		container.NewHBox(b.applyB, b.saveB, b.undoB, layout.NewSpacer()), b.failures)
 	split := container.NewVSplit(b.list, container.NewVScroll(container.NewPadded(b.issues)))
 	split.Offset = 0.7
-	b.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
+	b.content = container.NewBorder(container.NewPadded(b.top), nil, nil, nil, split)
 	b.content.Hide()
 	b.update()
 	return b
@@ -196,8 +197,8 @@ func (b *zoomBulk) showPlan(plan *bulkzoom.Plan) {
 	case 0:
 		b.status.SetText("No file in this folder is named after a user of your Zoom account, so there is nothing to change. The lists below say what LogoDesk found.")
 	default:
-		b.status.SetText(fmt.Sprintf("%d of the folder's %d files %s. Untick anyone whose picture should stay as it is, then press %q.",
-			n, plan.Files(), plural(n, "matches a user", "match users"), b.applyText()))
+		b.status.SetText(fmt.Sprintf("%d of the folder's %d files %s. Untick anyone whose picture should stay as it is, then press Apply.",
+			n, plan.Files(), plural(n, "matches a user", "match users")))
 	}
 	b.update()
 	b.startPreviews()
@@ -275,23 +276,20 @@ func (b *zoomBulk) update() {
 	enable(b.backB, !b.running)
 	enable(b.saveB, !b.running && b.report != nil)
 	enable(b.undoB, !b.running && b.report != nil && !b.report.Undo && b.report.RunID != "")
-	if b.running {
-		b.square.Disable()
-		b.progress.Show()
-		b.progressText.Show()
-		b.cancelB.Show()
+	enable(b.square, !b.running)
+	enable(b.cancelB, b.running)
+	show(b.progressRow, b.running)
+	show(b.saveB, b.report != nil)
+	show(b.undoB, b.report != nil)
+	show(b.failures, b.failures.Text != "")
+	b.top.Refresh() // lay out again what was shown or hidden
+}
+
+func show(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
 	} else {
-		b.square.Enable()
-		b.progress.Hide()
-		b.progressText.Hide()
-		b.cancelB.Hide()
-	}
-	if b.report == nil {
-		b.saveB.Hide()
-		b.undoB.Hide()
-	} else {
-		b.saveB.Show()
-		b.undoB.Show()
+		o.Hide()
 	}
 }
 
@@ -393,6 +391,7 @@ func (b *zoomBulk) applied(plan *bulkzoom.Plan, idx []int, rep *bulkzoom.Report,
 	}
 	b.status.SetText(msg)
 	b.failures.SetText(problemLines(rep))
+	b.list.Refresh() // the tick boxes can be used again
 	b.update()
 	b.u.trace("zoom folder applied")
 }
@@ -490,6 +489,7 @@ func (b *zoomBulk) onUndo() {
 			b.report = rep
 			b.status.SetText(rep.Summary())
 			b.failures.SetText(problemLines(rep))
+			b.list.Refresh()
 			b.update()
 			b.u.trace("zoom folder undone")
 		})

@@ -121,14 +121,15 @@ func rowDetail(row bulkzoom.Row, p *bulkzoom.Preview) string {
 // bulkPic is a row's small picture with its caption, or a word where there is none.
 type bulkPic struct {
 	img     *canvas.Image
-	hint    *widget.Label
+	hint    *canvas.Text // a Label's padding leaves no room for a word in the small square
 	content fyne.CanvasObject
 }
 
 func newBulkPic(caption string) *bulkPic {
 	p := &bulkPic{img: &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth}}
-	p.hint = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-	p.hint.Truncation = fyne.TextTruncateEllipsis
+	p.hint = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	p.hint.TextSize = theme.CaptionTextSize()
+	p.hint.TextStyle.Italic = true
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	box := container.NewGridWrap(fyne.NewSize(bulkThumbSize, bulkThumbSize), container.NewStack(bg, p.img, container.NewCenter(p.hint)))
@@ -146,7 +147,8 @@ func (p *bulkPic) show(t thumbResult) {
 	if t.img != nil {
 		t.note = ""
 	}
-	p.hint.SetText(t.note)
+	p.hint.Text = t.note
+	p.hint.Refresh()
 }
 
 // thumbKind is which of a row's two pictures.
