@@ -205,8 +205,8 @@ func TestZoomPicturesFromAFolder(t *testing.T) {
 	if !strings.Contains(b.failures.Text, failing) {
 		t.Errorf("failures %q", b.failures.Text)
 	}
-	if b.progress.Value != 4 || b.progress.Visible() {
-		t.Errorf("progress %v of %v, visible %v", b.progress.Value, b.progress.Max, b.progress.Visible())
+	if b.progress.Value != 4 || b.progressRow.Visible() {
+		t.Errorf("progress %v of %v, visible %v", b.progress.Value, b.progress.Max, b.progressRow.Visible())
 	}
 
 	// Save report…: Fyne's save dialog, then the CSV has every row of the folder.
@@ -297,7 +297,7 @@ func TestZoomPicturesFromAFolderCancel(t *testing.T) {
 	b.pace = 1 // one user a second: the run is still going when Cancel is pressed
 	onUI(func() { test.Tap(b.applyB) })
 	var running, cancelShown bool
-	onUI(func() { running, cancelShown = b.running, b.cancelB.Visible() && b.progress.Visible() })
+	onUI(func() { running, cancelShown = b.running, b.cancelB.Visible() && b.progressRow.Visible() })
 	if !running || !cancelShown {
 		t.Fatalf("during the run: running %v, progress and Cancel shown %v", running, cancelShown)
 	}
