@@ -44,7 +44,6 @@ type zoomBulk struct {
 	plan        *bulkzoom.Plan
 	rows        []bulkRow
 	thumbs      *bulkThumbs
-	views       []*bulkRowView // the list's rows, as created (tests find a row's tick box here)
 	stopPreview context.CancelFunc
 	cancelRun   context.CancelFunc
 	running     bool

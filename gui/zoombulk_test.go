@@ -83,17 +83,41 @@ func rowView(t *testing.T, u *UI, b *zoomBulk, i int) *bulkRowView {
 	onUI(func() { b.list.ScrollTo(i) })
 	u.waitIdle()
 	var found *bulkRowView
+	var views []*bulkRowView
 	onUI(func() {
-		for _, v := range b.views {
-			if v.row == i && v.content.Visible() {
+		views = shownRowViews(b.list)
+		for _, v := range views {
+			if v.row == i {
 				found = v
 			}
 		}
 	})
 	if found == nil {
-		t.Fatalf("no list row shows row %d (%d rows created)", i, len(b.views))
+		t.Fatalf("no list row shows row %d (%d rows on screen)", i, len(views))
 	}
 	return found
+}
+
+// shownRowViews are the rows the list has on screen.
+func shownRowViews(o fyne.CanvasObject) []*bulkRowView {
+	if !o.Visible() {
+		return nil
+	}
+	if v, ok := o.(*bulkRowView); ok {
+		return []*bulkRowView{v}
+	}
+	var children []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		children = x.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(x).Objects()
+	}
+	var out []*bulkRowView
+	for _, c := range children {
+		out = append(out, shownRowViews(c)...)
+	}
+	return out
 }
 
 func userPicture(t *testing.T, c *zoom.Client, email string) []byte {
@@ -301,6 +325,12 @@ func TestZoomPicturesFromAFolderCancel(t *testing.T) {
 	if !running || !cancelShown {
 		t.Fatalf("during the run: running %v, progress and Cancel shown %v", running, cancelShown)
 	}
+	// Closing the window during the run asks first.
+	var asked bool
+	onUI(func() { u.onCloseRequest(); asked = u.win.Canvas().Overlays().Top() != nil; u.onEscape() })
+	if !asked {
+		t.Error("closing during the run did not ask")
+	}
 	onUI(func() { test.Tap(b.cancelB) })
 	u.waitIdle()
 	notTried := 0
@@ -327,4 +357,39 @@ func labelsText(c *fyne.Container) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// A large folder: rows are made only for what is on screen, and the pictures
+// kept stay bounded however far the admin scrolls.
+func TestZoomPicturesFromAFolderKeepsFewPictures(t *testing.T) {
+	e := sessiontest.Start(t, sandbox.Options{ZoomUsers: 160})
+	u := newTestUI(t, e.Session)
+	dir := t.TempDir()
+	const n = 150
+	for i := range n {
+		data := sessiontest.NoisyPNG(24, 24, uint64(i+1))
+		if err := os.WriteFile(filepath.Join(dir, sandbox.GeneratedZoomUserEmail(i)+".png"), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := openBulk(t, u, dir)
+	if len(b.rows) != n {
+		t.Fatalf("%d rows, want %d (%q)", len(b.rows), n, b.problem.text())
+	}
+	b.thumbs.max = 24
+	for i := 0; i < n; i += 12 {
+		rowView(t, u, b, i) // scrolls there; its pictures are made and kept
+	}
+	v := rowView(t, u, b, n-1)
+	if v.new.img.Image == nil || v.now.hint.Text == "…" && v.now.img.Image == nil {
+		t.Errorf("the last row has no pictures: new %v, now %q", v.new.img.Image != nil, v.now.hint.Text)
+	}
+	if got := len(b.thumbs.cache); got > b.thumbs.max || len(b.thumbs.order) != got {
+		t.Errorf("%d pictures kept (order %d), want at most %d", got, len(b.thumbs.order), b.thumbs.max)
+	}
+	var shown int
+	onUI(func() { shown = len(shownRowViews(b.list)) })
+	if shown == 0 || shown > 20 {
+		t.Errorf("%d list rows on screen for %d users; rows should be made only for the screen", shown, n)
+	}
 }

@@ -27,6 +27,7 @@ const bulkThumbSize = 56
 // bulkRowView is one row of the preview list. The list creates only as many
 // as fit on screen and rebinds them to rows as the admin scrolls.
 type bulkRowView struct {
+	widget.BaseWidget
 	b       *zoomBulk
 	row     int // the row it shows; -1 while being rebound
 	check   *widget.Check
@@ -51,8 +52,13 @@ func (b *zoomBulk) newRowView() fyne.CanvasObject {
 	}
 	text := container.NewVBox(layout.NewSpacer(), v.who, v.detail, v.result, layout.NewSpacer())
 	v.content = container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(v.check), v.now.content, v.new.content), nil, text)
-	b.views = append(b.views, v)
-	return v.content
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+// CreateRenderer implements fyne.Widget.
+func (v *bulkRowView) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(v.content)
 }
 
 func (v *bulkRowView) onTick(on bool) {
@@ -66,13 +72,8 @@ func (v *bulkRowView) onTick(on bool) {
 // updateRowView binds a list row to row i; its pictures are asked for only now
 // that it is on screen.
 func (b *zoomBulk) updateRowView(i widget.ListItemID, o fyne.CanvasObject) {
-	var v *bulkRowView
-	for _, w := range b.views {
-		if w.content == o {
-			v = w
-		}
-	}
-	if v == nil || i >= len(b.rows) {
+	v, ok := o.(*bulkRowView)
+	if !ok || i >= len(b.rows) {
 		return
 	}
 	r, pr := b.rows[i], b.plan.Rows[i]
