@@ -168,9 +168,9 @@ func (u *UI) onClosed() {
 	}
 }
 
-// onCloseRequest asks before closing while logos are being sent: closing would
-// stop them half-way (each service is either changed or not, but the admin
-// would not see which).
+// onCloseRequest asks before closing while logos, or Zoom pictures from a
+// folder, are being sent: closing would stop them half-way (each picture is
+// either changed or not, but the admin would not see which).
 func (u *UI) onCloseRequest() {
 	msg := "LogoDesk is still sending your logo to the services. If you close it now, some may not get it, and this window won't show which."
 	switch {
