@@ -169,15 +169,19 @@ func (u *UI) onClosed() {
 	}
 }
 
-// onCloseRequest asks before closing while logos are being sent: closing would
-// stop them half-way (each service is either changed or not, but the admin
-// would not see which).
+// onCloseRequest asks before closing while logos, or Zoom pictures from a
+// folder, are being sent: closing would stop them half-way (each picture is
+// either changed or not, but the admin would not see which).
 func (u *UI) onCloseRequest() {
-	if u.brand == nil || !u.brand.running {
+	msg := "LogoDesk is still sending your logo to the services. If you close it now, some may not get it, and this window won't show which."
+	switch {
+	case u.zoom.bulk.running:
+		msg = "LogoDesk is still changing Zoom pictures from a folder. If you close it now, the users it has not reached keep their pictures, and this window won't show who was changed."
+	case u.brand == nil || !u.brand.running:
 		u.win.Close()
 		return
 	}
-	d := dialog.NewConfirm("Close LogoDesk?", "LogoDesk is still sending your logo to the services. If you close it now, some may not get it, and this window won't show which.",
+	d := dialog.NewConfirm("Close LogoDesk?", msg,
 		func(ok bool) {
 			if ok {
 				u.win.Close()
@@ -195,6 +199,9 @@ func (u *UI) visiblePanel() *photoPanel {
 	case u.bigin:
 		return u.bigin.panel
 	case u.zoom:
+		if u.zoom.bulk.visible() {
+			return nil // the one-user panel is not on screen
+		}
 		return u.zoom.panel
 	}
 	return nil

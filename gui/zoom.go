@@ -26,6 +26,9 @@ type zoomTab struct {
 	progress *widget.ProgressBarInfinite
 	problem  *problemView
 	panel    *photoPanel
+	bulkB    *widget.Button
+	bulk     *zoomBulk // "Pictures from a folder": everyone's picture at once
+	single   fyne.CanvasObject
 
 	shown   zoom.User
 	loading tabLoad
@@ -56,16 +59,36 @@ func newZoomTab(u *UI) *zoomTab {
 	t.problem = newProblemView(u, Zoom)
 	t.panel = newPhotoPanel(u, Zoom, "Zoom", "picture", "Sign in to Zoom to see your profile picture.")
 	t.panel.setRound(true) // Zoom shows profile pictures in a circle
-	search := container.NewBorder(nil, nil, t.meB, t.findB, t.who)
+	t.bulkB = &widget.Button{Text: "Pictures from a folder…", Icon: theme.FolderOpenIcon(), OnTapped: t.showBulk}
+	t.bulk = newZoomBulk(u, t)
+	search := container.NewBorder(nil, nil, t.meB, container.NewHBox(t.findB, t.bulkB), t.who)
 	body := container.NewVBox(search, t.progress, t.user, t.problem.content, t.panel.content)
-	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	t.single = container.NewVScroll(container.NewPadded(body))
+	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewStack(t.single, t.bulk.content))
 	s.onChange(t.loading.signInChanged)
 	return t
 }
 
 func (t *zoomTab) opened() { t.loading.opened() }
 
-func (t *zoomTab) dropped(_ fyne.Position, uris []fyne.URI) { t.panel.dropped(uris) }
+func (t *zoomTab) dropped(_ fyne.Position, uris []fyne.URI) {
+	if t.bulk.visible() {
+		t.bulk.dropped(uris)
+		return
+	}
+	t.panel.dropped(uris)
+}
+
+// showBulk swaps the one-user view for "Pictures from a folder", and hideBulk back.
+func (t *zoomTab) showBulk() {
+	t.single.Hide()
+	t.bulk.content.Show()
+}
+
+func (t *zoomTab) hideBulk() {
+	t.bulk.content.Hide()
+	t.single.Show()
+}
 
 func (t *zoomTab) signedOut() {
 	t.user.SetText("")
