@@ -13,7 +13,7 @@ TEST_PKGS  := xvfb x11-utils imagemagick xdotool chromium python3-gi gir1.2-gtk-
 BENCH_IMAGE_PKGS := imagemagick libvips-tools time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo run test deps test-deps build package bench bench-image fuzz vet
+.PHONY: demo run test deps test-deps build package bench bench-brand bench-image fuzz vet
 
 demo: deps ## run the app against the embedded sandbox (no account needed)
 	$(GO) run . --sandbox
@@ -43,6 +43,9 @@ package: deps ## Linux installer archive (LogoDesk.tar.xz) with its .desktop fil
 
 bench: deps ## speed and memory figures
 	$(GO) test -run '^$$' -bench . -benchmem ./service/...
+
+bench-brand: deps ## the Brand tab: drop (SVG logo, 24 MP photo) to every candidate shown; Apply to all done
+	$(GO) test -run '^$$' -bench 'BenchmarkBrand' -benchtime 5x ./gui
 
 bench-image: deps ## LogoDesk's 24 MP fit beside libvips and ImageMagick on this machine
 	@scripts/install-packages.sh $(BENCH_IMAGE_PKGS)

@@ -16,7 +16,8 @@ import (
 // Apply to every service done. `make bench-brand` runs them.
 
 func benchBrandUI(b *testing.B) (*UI, *sessiontest.Env) {
-	e := sessiontest.Start(b, sandbox.Options{})
+	// A Bigin that hands out its logo, so every Apply after the first can keep a copy of it.
+	e := sessiontest.Start(b, sandbox.Options{BiginOrgLogoReadable: true})
 	a := test.NewTempApp(b)
 	env := EnvFor(e.Session, b.TempDir())
 	env.Picker = nil
