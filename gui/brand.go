@@ -54,6 +54,9 @@ type brandTab struct {
 	fileGen int                    // bumped by each dropped file: late fits are dropped
 	run     *apply.Run
 	running bool // an apply, retry or undo is under way
+	fitting bool // a dropped file is being fitted: the rows may show its quick preview, not what Apply would send
+	// prepare fits the logo for each target (apply.Prepare; tests hold it).
+	prepare func(ctx context.Context, data []byte, targets []apply.Target) ([]apply.Candidate, error)
 }
 
 // brandData is what a load fetches: the targets and each one's current picture.
@@ -68,7 +71,7 @@ type brandCurrent struct {
 }
 
 func newBrandTab(u *UI) *brandTab {
-	t := &brandTab{u: u, rows: map[string]*brandRow{}}
+	t := &brandTab{u: u, rows: map[string]*brandRow{}, prepare: apply.Prepare}
 	t.chooseB = &widget.Button{Text: "Choose file…", Icon: theme.FolderOpenIcon(), OnTapped: t.onChooseFile}
 	t.fileName = widget.NewLabel("")
 	t.fileName.Truncation = fyne.TextTruncateEllipsis
@@ -216,13 +219,23 @@ func (t *brandTab) openPath(path string) {
 	t.progress.Show()
 	t.progress.Start()
 	t.run = nil
-	t.undoB.Disable()
-	images, targets := t.u.env.Images, t.targets
+	t.fitting = true
+	t.updateApply()
+	images, targets, prepare := t.u.env.Images, t.targets, t.prepare
 	t.u.goDo(func() {
 		data, err := images.ReadFile(path)
 		var cands []apply.Candidate
 		if err == nil {
-			cands, err = apply.Prepare(context.Background(), data, targets)
+			// Something to look at within moments of the drop; fitting a large photo
+			// for three services takes a second or more.
+			if q, qerr := images.QuickPreview(data, brandThumb); qerr == nil {
+				t.u.do(func() {
+					if gen == t.fileGen {
+						t.showQuick(q)
+					}
+				})
+			}
+			cands, err = prepare(context.Background(), data, targets)
 		}
 		thumbs := make([]image.Image, len(cands))
 		for i, c := range cands {
@@ -238,6 +251,7 @@ func (t *brandTab) openPath(path string) {
 			if gen != t.fileGen {
 				return
 			}
+			t.fitting = false
 			t.progress.Stop()
 			t.progress.Hide()
 			if err != nil {
@@ -255,9 +269,30 @@ func (t *brandTab) openPath(path string) {
 			t.showCandidates()
 			t.updateApply()
 			t.status.SetText("Tick the services to change, then press " + t.applyB.Text + ".")
-			t.u.trace("brand candidates shown")
+			t.u.trace("brand candidates shown%s", sinceDrop(t.u))
+			t.u.traceDrop = time.Time{}
 		})
 	})
+}
+
+// showQuick shows a rough preview of the file being fitted in every row it can
+// go to, captioned as being fitted; Apply stays off until the fits are shown.
+func (t *brandTab) showQuick(img image.Image) {
+	for _, r := range t.rows {
+		if r.t.Manual == "" && r.t.Unavailable == nil {
+			r.candidate.set(img, "Fitting\u2026")
+			r.note.SetText("")
+		}
+	}
+	t.u.trace("quick preview shown%s", sinceDrop(t.u))
+}
+
+// sinceDrop is " N ms after the drop" for a trace line, when a drop is being timed.
+func sinceDrop(u *UI) string {
+	if u.traceDrop.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf(" %d ms after the drop", time.Since(u.traceDrop).Milliseconds())
 }
 
 // showCandidates puts each fitted logo in its row.
@@ -295,7 +330,7 @@ func (t *brandTab) updateApply() {
 	default:
 		t.applyB.SetText(fmt.Sprintf("Apply to %d services", n))
 	}
-	if n == 0 || t.running {
+	if n == 0 || t.running || t.fitting {
 		t.applyB.Disable()
 	} else {
 		t.applyB.Enable()

@@ -34,18 +34,22 @@ type photoPanel struct {
 	service   string   // "Zoho CRM", "Bigin", "Zoom"
 	emptyHint string   // shown when there is no slot (no record picked yet)
 
-	target  photo.Target
-	owner   string // whose picture it is, for the buttons: "Zylker Inc.", "Maya Member"
-	gen     int
-	busy    bool
-	hasCur  bool
-	source  []byte  // the dropped file, kept to re-fit when "square" changes
-	fitted  *Fitted // the candidate, ready to upload
-	entries []backup.Entry
-	listErr error                  // the backup folder could not be read: said instead of "None yet"
-	thumbs  map[string]image.Image // small previews of the kept versions, by file path
-	showAll bool                   // list every kept version, not only the newest
-	queued  []fyne.URI             // dropped for this slot before its picture was loaded
+	target photo.Target
+	owner  string // whose picture it is, for the buttons: "Zylker Inc.", "Maya Member"
+	gen    int
+	busy   bool
+	hasCur bool
+	source []byte  // the dropped file, kept to re-fit when "square" changes
+	fitted *Fitted // the candidate, ready to upload
+	// fittedThumb and fittedCaption are the candidate's preview: the New slot may
+	// show a quick preview of the next file instead while it is being fitted.
+	fittedThumb   image.Image
+	fittedCaption string
+	entries       []backup.Entry
+	listErr       error                  // the backup folder could not be read: said instead of "None yet"
+	thumbs        map[string]image.Image // small previews of the kept versions, by file path
+	showAll       bool                   // list every kept version, not only the newest
+	queued        []fyne.URI             // dropped for this slot before its picture was loaded
 	// pending keeps, per slot key, a candidate the admin left by picking another
 	// record or user, so coming back finds it again instead of losing it silently.
 	pending map[string]pendingCandidate
@@ -129,8 +133,8 @@ type pendingCandidate struct {
 func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	pp.gen++
 	if pp.target != nil && pp.fitted != nil {
-		pp.pending[pp.target.Key()] = pendingCandidate{source: pp.source, fitted: *pp.fitted, thumb: pp.candidate.img.Image,
-			caption: pp.candidate.caption.Text, explain: pp.explain.Text, square: pp.square.Checked}
+		pp.pending[pp.target.Key()] = pendingCandidate{source: pp.source, fitted: *pp.fitted, thumb: pp.fittedThumb,
+			caption: pp.fittedCaption, explain: pp.explain.Text, square: pp.square.Checked}
 	}
 	pp.target, pp.owner = t, owner
 	pp.deleteB.SetText("Delete " + pp.whose() + "…")
@@ -318,6 +322,7 @@ func (pp *photoPanel) clearCandidate() {
 	pp.noCopyB.Hide() // it would send the candidate being cleared
 	pp.fitted = nil
 	pp.source = nil
+	pp.fittedThumb, pp.fittedCaption = nil, ""
 	pp.candidate.clear("")
 	pp.candidateBox.Hide()
 	pp.dropBox.Show()
@@ -340,6 +345,9 @@ func (pp *photoPanel) refuseFile(sentence string) {
 		pp.refuse(sentence)
 		return
 	}
+	// Back from a quick preview of the refused file to the candidate.
+	pp.candidate.set(pp.fittedThumb, pp.fittedCaption)
+	pp.explain.Show()
 	pp.say(sentence + " The " + pp.noun + " you chose before is still here.")
 }
 
@@ -407,20 +415,37 @@ func (pp *photoPanel) openPath(path string) {
 	images := pp.u.env.Images
 	pp.u.goDo(func() {
 		data, err := images.ReadFile(path) // refuses folders, empty and huge files in one sentence
-		if err != nil {
-			pp.u.do(func() {
-				if gen == pp.gen {
-					pp.refuseFile(plainSentence(err))
-				}
-			})
-			return
+		var quick image.Image
+		if err == nil {
+			// No quick preview is no verdict: Fit says what is wrong in its own words.
+			if q, qerr := images.QuickPreview(data, previewSize); qerr == nil {
+				quick = onChecker(q)
+			}
 		}
 		pp.u.do(func() {
-			if gen == pp.gen {
-				pp.fit(data, false)
+			if gen != pp.gen {
+				return
 			}
+			if err != nil {
+				pp.refuseFile(plainSentence(err))
+				return
+			}
+			if quick != nil {
+				pp.showQuick(quick)
+			}
+			pp.fit(data, false)
 		})
 	})
+}
+
+// showQuick shows a rough preview of the file being fitted in the New slot, so
+// a drop shows something at once; Replace stays off until the fit is shown.
+func (pp *photoPanel) showQuick(img image.Image) {
+	pp.candidate.setPending(img, "Fitting\u2026", "Fitting to "+pp.service+"\u2019s limits\u2026")
+	pp.candidateBox.Show()
+	pp.dropBox.Hide()
+	pp.explain.Hide() // it would describe the candidate before
+	pp.u.trace("quick preview shown%s", sinceDrop(pp.u))
 }
 
 // fit fits data to the slot's limits (square or not) and shows the result as
@@ -429,6 +454,10 @@ func (pp *photoPanel) fit(data []byte, square bool) {
 	gen, lim := pp.gen, pp.target.Limit()
 	images := pp.u.env.Images
 	pp.startBusy("Fitting the image to " + lim.Service + "'s limits…")
+	if pp.candidate.shown() != nil {
+		pp.candidate.badgeText.SetText("Fitting\u2026")
+		pp.candidate.badge.Show()
+	}
 	pp.u.goDo(func() {
 		start := time.Now()
 		f, err := images.Fit(data, lim, square)
@@ -465,6 +494,7 @@ func (pp *photoPanel) fit(data []byte, square bool) {
 // showCandidate shows f (fitted from source) as the picture Replace would send.
 func (pp *photoPanel) showCandidate(source []byte, f Fitted, thumb image.Image, caption, explain string) {
 	pp.source, pp.fitted = source, &f
+	pp.fittedThumb, pp.fittedCaption = thumb, caption
 	pp.candidate.set(thumb, caption)
 	pp.candidateBox.Show()
 	pp.dropBox.Hide()
@@ -508,7 +538,7 @@ func (pp *photoPanel) onReplace() {
 		func() {
 			// What was sent is what the service now has: show it as current at once,
 			// so the old picture never flashes back while the slot is read again.
-			pp.current.set(pp.candidate.img.Image, pp.candidate.caption.Text)
+			pp.current.set(pp.fittedThumb, pp.fittedCaption)
 			pp.hasCur = true
 			pp.clearCandidate()
 			pp.reload(fmt.Sprintf("Done: the new %s is in %s. The previous one is kept below; \u201cRestore\u201d puts it back.", pp.noun, pp.service))

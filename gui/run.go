@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"image"
 	"logodesk/service/apply"
 	"os"
 	"path/filepath"
@@ -106,6 +107,10 @@ func EnvFor(sess *session.Session, backupDir string) Env {
 type fitter struct{}
 
 func (fitter) ReadFile(path string) ([]byte, error) { return imagefit.ReadFile(path) }
+
+func (fitter) QuickPreview(data []byte, maxSide int) (image.Image, error) {
+	return imagefit.QuickPreviewData(data, maxSide)
+}
 
 func (fitter) Fit(data []byte, lim limits.Limit, square bool) (Fitted, error) {
 	r, err := imagefit.Fit(data, lim, imagefit.Options{Square: square})
