@@ -3,10 +3,13 @@ package gui
 import (
 	"fmt"
 	"image"
+	"net/url"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,6 +46,12 @@ func (pp *photoPanel) showHistory() {
 		return
 	}
 	pp.historyBox.Show()
+	// The folder is there once something was kept in it.
+	if len(pp.entries) > 0 {
+		pp.openFolderB.Show()
+	} else {
+		pp.openFolderB.Hide()
+	}
 	switch {
 	case pp.listErr != nil:
 		l := wrapLabel("LogoDesk can't read the folder of kept copies: " + plainSentence(pp.listErr) + " You can choose another folder in Settings.")
@@ -67,4 +76,19 @@ func (pp *photoPanel) showHistory() {
 		pp.history.Add(container.NewHBox(thumb, widget.NewLabel("Kept on "+e.Name()), restore))
 	}
 	pp.updateButtons()
+}
+
+// onOpenFolder shows the folder of this slot's kept copies in the system's file manager.
+func (pp *photoPanel) onOpenFolder() {
+	if len(pp.entries) == 0 {
+		return
+	}
+	dir := filepath.Dir(pp.entries[0].Path)
+	u, err := url.Parse(storage.NewFileURI(dir).String())
+	if err == nil {
+		err = pp.u.openURL(u)
+	}
+	if err != nil {
+		pp.status.SetText("LogoDesk couldn't open the folder; it is " + dir)
+	}
 }

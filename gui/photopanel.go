@@ -65,6 +65,7 @@ type photoPanel struct {
 	problem            *problemView
 	history            *fyne.Container
 	historyBox         *fyne.Container
+	openFolderB        *widget.Button
 	candidateBox       *fyne.Container
 	dropBox            *fyne.Container
 	content            fyne.CanvasObject
@@ -90,7 +91,9 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.status.Wrapping = fyne.TextWrapWord
 	pp.problem = newProblemView(u, p)
 	pp.history = container.NewVBox()
-	pp.historyBox = container.NewVBox(widget.NewLabelWithStyle("Earlier versions, kept on this computer", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), pp.history)
+	pp.openFolderB = &widget.Button{Text: "Open backups folder", Icon: theme.FolderOpenIcon(), Importance: widget.LowImportance, OnTapped: pp.onOpenFolder}
+	pp.historyBox = container.NewVBox(container.NewHBox(widget.NewLabelWithStyle("Earlier versions, kept on this computer", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		layout.NewSpacer(), pp.openFolderB), pp.history)
 
 	hint := widget.NewLabelWithStyle("Drop an image here", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	orLabel := widget.NewLabelWithStyle("or", fyne.TextAlignCenter, fyne.TextStyle{})
