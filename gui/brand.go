@@ -41,7 +41,7 @@ type brandTab struct {
 	chooseB  *widget.Button
 	fileName *widget.Label
 	status   *widget.Label
-	progress *widget.ProgressBarInfinite
+	spinner  *widget.Activity // beside the status: busy without moving the rows
 	applyB   *widget.Button
 	undoB    *widget.Button
 	rowsBox  *fyne.Container
@@ -77,9 +77,8 @@ func newBrandTab(u *UI) *brandTab {
 	t.fileName.Truncation = fyne.TextTruncateEllipsis
 	t.status = widget.NewLabel("Drop your logo (PNG, JPEG or SVG) anywhere on this window, or choose the file.")
 	t.status.Wrapping = fyne.TextWrapWord
-	t.progress = widget.NewProgressBarInfinite()
-	t.progress.Stop()
-	t.progress.Hide()
+	t.spinner = widget.NewActivity()
+	t.spinner.Hide()
 	t.applyB = &widget.Button{Text: "Apply", Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: t.onApply}
 	t.undoB = &widget.Button{Text: "Undo", Icon: theme.ContentUndoIcon(), OnTapped: t.onUndo}
 	t.applyB.Disable()
@@ -96,7 +95,7 @@ func newBrandTab(u *UI) *brandTab {
 		widget.NewLabel("or"), t.chooseB), nil, t.fileName))
 	// Apply and the summary sit above the rows, so they are on screen without scrolling.
 	actions := container.NewHBox(t.applyB, t.undoB, layout.NewSpacer())
-	body := container.NewVBox(intro, drop, actions, t.progress, t.status, widget.NewSeparator(), t.rowsBox)
+	body := container.NewVBox(intro, drop, actions, container.NewBorder(nil, nil, t.spinner, nil, t.status), widget.NewSeparator(), t.rowsBox)
 	t.content = container.NewVScroll(container.NewPadded(body))
 	t.loading = tabLoad{u: u, p: anyProvider, tab: t, load: t.load, signedOut: t.signedOut}
 	u.zohoSignIn.onChange(t.loading.signInChanged)
@@ -216,8 +215,8 @@ func (t *brandTab) openPath(path string) {
 	gen := t.fileGen
 	t.fileName.SetText(filepath.Base(path))
 	t.status.SetText("Fitting " + filepath.Base(path) + " to each service's limits…")
-	t.progress.Show()
-	t.progress.Start()
+	t.spinner.Show()
+	t.spinner.Start()
 	t.run = nil
 	t.fitting = true
 	t.updateApply()
@@ -252,8 +251,8 @@ func (t *brandTab) openPath(path string) {
 				return
 			}
 			t.fitting = false
-			t.progress.Stop()
-			t.progress.Hide()
+			t.spinner.Stop()
+			t.spinner.Hide()
 			if err != nil {
 				t.cands = nil
 				t.status.SetText(plainSentence(err))
@@ -350,11 +349,11 @@ func (t *brandTab) updateApply() {
 func (t *brandTab) busy(on bool, msg string) {
 	t.running = on
 	if on {
-		t.progress.Show()
-		t.progress.Start()
+		t.spinner.Show()
+		t.spinner.Start()
 	} else {
-		t.progress.Stop()
-		t.progress.Hide()
+		t.spinner.Stop()
+		t.spinner.Hide()
 	}
 	for _, r := range t.rows {
 		r.enable(!on)

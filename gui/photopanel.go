@@ -59,8 +59,8 @@ type photoPanel struct {
 	square             *widget.Check
 	replaceB, discardB *widget.Button
 	deleteB, chooseB   *widget.Button
-	noCopyB            *widget.Button // "Replace without keeping a copy", after photo.ErrNoCopy
-	progress           *widget.ProgressBarInfinite
+	noCopyB            *widget.Button   // "Replace without keeping a copy", after photo.ErrNoCopy
+	spinner            *widget.Activity // beside the status: busy without moving the page
 	status             *widget.Label
 	problem            *problemView
 	history            *fyne.Container
@@ -84,9 +84,8 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.chooseB = &widget.Button{Text: "Choose file…", Icon: theme.FolderOpenIcon(), OnTapped: pp.onChooseFile}
 	pp.noCopyB = &widget.Button{Icon: theme.WarningIcon(), Importance: widget.WarningImportance}
 	pp.noCopyB.Hide()
-	pp.progress = widget.NewProgressBarInfinite()
-	pp.progress.Stop()
-	pp.progress.Hide()
+	pp.spinner = widget.NewActivity()
+	pp.spinner.Hide()
 	pp.status = widget.NewLabel("")
 	pp.status.Wrapping = fyne.TextWrapWord
 	pp.problem = newProblemView(u, p)
@@ -111,8 +110,8 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 		previews,
 		pp.explain,
 		actions,
-		pp.progress,
-		pp.status,
+		// One line always there, the spinner inside it: busy or not, nothing below moves.
+		container.NewBorder(nil, nil, pp.spinner, nil, pp.status),
 		pp.problem.content,
 		container.NewHBox(pp.noCopyB),
 		widget.NewSeparator(),
@@ -261,16 +260,16 @@ func (pp *photoPanel) startBusy(msg string) {
 	pp.busy = true
 	pp.noCopyB.Hide()
 	pp.status.SetText(msg)
-	pp.progress.Show()
-	pp.progress.Start()
+	pp.spinner.Show()
+	pp.spinner.Start()
 	pp.updateButtons()
 }
 
 func (pp *photoPanel) endBusy(msg string) {
 	pp.busy = false
 	pp.status.SetText(msg)
-	pp.progress.Stop()
-	pp.progress.Hide()
+	pp.spinner.Stop()
+	pp.spinner.Hide()
 	pp.updateButtons()
 }
 

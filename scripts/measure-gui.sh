@@ -57,7 +57,7 @@ rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 start_app() {
   local log=$1; shift
   local t0; t0=$(ms)
-  LOGODESK_TRACE=1 LOGODESK_TOKEN=sandbox-demo-token "$@" 2>"$log" >/dev/null &
+  LOGODESK_TRACE=1 LOGODESK_TOKEN=sandbox-demo-token LOGODESK_ZOOM_TOKEN=sandbox-demo-token "$@" 2>"$log" >/dev/null &
   app_pid=$!
   pids+=("$app_pid")
   wait_line "$log" "first frame" 20
@@ -91,6 +91,7 @@ open_all_tabs() {
   xdotool windowmove "$wid" 200 60
   xdotool windowfocus --sync "$wid"
   # Tabs: Brand (first, opened on a fresh HOME), Zoho CRM, Bigin, Zoho Contracts, Zoom.
+  # (LOGODESK_TOKEN is Zoho's; Zoom takes LOGODESK_ZOOM_TOKEN.)
   wait_line "$work/app.log" "brand rows loaded" 20
   xdotool key alt+2; wait_line "$work/app.log" "Zoho CRM logo loaded" 20
   xdotool key alt+3; wait_line "$work/app.log" "Bigin photo loaded" 20
