@@ -59,8 +59,10 @@ type photoPanel struct {
 	square             *widget.Check
 	replaceB, discardB *widget.Button
 	deleteB, chooseB   *widget.Button
-	noCopyB            *widget.Button   // "Replace without keeping a copy", after photo.ErrNoCopy
-	spinner            *widget.Activity // beside the status: busy without moving the page
+	cancelB            *widget.Button     // stops a Replace or Delete under way
+	cancelOp           context.CancelFunc // the one cancelB stops
+	noCopyB            *widget.Button     // "Replace without keeping a copy", after photo.ErrNoCopy
+	spinner            *widget.Activity   // beside the status: busy without moving the page
 	status             *widget.Label
 	problem            *problemView
 	history            *fyne.Container
@@ -83,6 +85,8 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.deleteB = &widget.Button{Text: "Delete " + noun + "…", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: pp.onDelete}
 	pp.chooseB = &widget.Button{Text: "Choose file…", Icon: theme.FolderOpenIcon(), OnTapped: pp.onChooseFile}
 	pp.noCopyB = &widget.Button{Icon: theme.WarningIcon(), Importance: widget.WarningImportance}
+	pp.cancelB = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: pp.onCancelOp}
+	pp.cancelB.Hide()
 	pp.noCopyB.Hide()
 	pp.spinner = widget.NewActivity()
 	pp.spinner.Hide()
@@ -105,7 +109,7 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.candidateBox.Hide()
 	right := container.NewGridWrap(fyne.NewSize(250, 300), container.NewStack(pp.dropBox, pp.candidateBox))
 	previews := container.NewHBox(pp.current.content, right)
-	actions := container.NewHBox(pp.replaceB, pp.discardB, pp.square, layout.NewSpacer(), pp.deleteB)
+	actions := container.NewHBox(pp.replaceB, pp.discardB, pp.cancelB, pp.square, layout.NewSpacer(), pp.deleteB)
 	pp.content = container.NewVBox(
 		previews,
 		pp.explain,
@@ -147,6 +151,8 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	pp.status.SetText("")
 	pp.entries, pp.listErr, pp.queued, pp.thumbs, pp.showAll = nil, nil, nil, nil, false
 	pp.noCopyB.Hide()
+	pp.cancelB.Hide() // a step on the slot before goes on; reportLate tells if it fails
+	pp.cancelOp = nil
 	pp.showHistory()
 	if t == nil {
 		pp.current.clear(pp.emptyHint)
@@ -457,8 +463,7 @@ func (pp *photoPanel) fit(data []byte, square bool) {
 	images := pp.u.env.Images
 	pp.startBusy("Fitting the image to " + lim.Service + "'s limits…")
 	if pp.candidate.shown() != nil {
-		pp.candidate.badgeText.SetText("Fitting\u2026")
-		pp.candidate.badge.Show()
+		pp.candidate.setBadge("Fitting\u2026")
 	}
 	pp.u.goDo(func() {
 		start := time.Now()
@@ -545,6 +550,7 @@ func (pp *photoPanel) onReplace() {
 			pp.clearCandidate()
 			pp.reload(fmt.Sprintf("Done: the new %s is in %s. The previous one is kept below; \u201cRestore\u201d puts it back.", pp.noun, pp.service))
 		})
+	pp.candidate.setBadge("Uploading\u2026") // the picture being sent stays in view
 }
 
 func (pp *photoPanel) onDelete() {
@@ -632,13 +638,29 @@ func (pp *photoPanel) change(busyMsg string, timeout time.Duration, withoutCopy 
 	t, gen, store := pp.target, pp.gen, pp.u.backups
 	pp.problem.show(nil)
 	pp.startBusy(busyMsg)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	pp.cancelOp = cancel
+	pp.cancelB.Enable()
+	pp.cancelB.Show()
 	pp.u.goDo(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
 		err := op(ctx, t, store)
+		stopped := err != nil && errors.Is(ctx.Err(), context.Canceled)
 		pp.u.do(func() {
 			if gen != pp.gen {
-				pp.reportLate(t, err)
+				if !stopped {
+					pp.reportLate(t, err)
+				}
+				return
+			}
+			pp.cancelOp = nil
+			pp.cancelB.Hide()
+			pp.candidate.badge.Hide()
+			if stopped {
+				// The service may have taken the change just before the stop:
+				// show what it has now rather than guess.
+				pp.endBusy("")
+				pp.reload(fmt.Sprintf("Stopped. The current %s above is what %s has now.", pp.noun, pp.service))
 				return
 			}
 			if err != nil {
@@ -656,6 +678,15 @@ func (pp *photoPanel) change(busyMsg string, timeout time.Duration, withoutCopy 
 			done()
 		})
 	})
+}
+
+// onCancelOp stops the Replace or Delete under way.
+func (pp *photoPanel) onCancelOp() {
+	if pp.cancelOp != nil {
+		pp.cancelOp()
+		pp.cancelB.Disable() // until the step has stopped
+		pp.status.SetText("Stopping\u2026")
+	}
 }
 
 // offerWithoutCopy shows the button that does the step anyway, with no copy kept.

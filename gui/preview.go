@@ -77,6 +77,11 @@ func (p *preview) set(img image.Image, caption string) {
 // setPending shows a stand-in picture with badge over it, until set replaces it.
 func (p *preview) setPending(img image.Image, badge, caption string) {
 	p.set(img, caption)
+	p.setBadge(badge)
+}
+
+// setBadge puts a short word ("Fitting…", "Uploading…") over the picture shown.
+func (p *preview) setBadge(badge string) {
 	p.badgeText.SetText(badge)
 	p.badge.Show()
 }

@@ -92,7 +92,8 @@ open_all_tabs() {
   xdotool windowfocus --sync "$wid"
   # Tabs: Brand (first, opened on a fresh HOME), Zoho CRM, Bigin, Zoho Contracts, Zoom.
   # (LOGODESK_TOKEN is Zoho's; Zoom takes LOGODESK_ZOOM_TOKEN.)
-  wait_line "$work/app.log" "brand rows loaded" 20
+  # It opens on the Brand tab, or the tab it was left on.
+  wait_line "$work/app.log" "first frame" 20
   xdotool key alt+2; wait_line "$work/app.log" "Zoho CRM logo loaded" 20
   xdotool key alt+3; wait_line "$work/app.log" "Bigin photo loaded" 20
   xdotool key alt+4; wait_line "$work/app.log" "Zoho Contracts form loaded" 20
@@ -161,7 +162,7 @@ xdotool key Escape 2>/dev/null || true
 drop_photo "$grainy"
 import -window root "$work/candidate.png" && echo "screenshot: $work/candidate.png (deleted on exit; set KEEP=dir to keep)"
 echo "-- the same phone photo on the Brand tab (fitted for Zoho CRM, Bigin and Zoom) --"
-xdotool key alt+1; sleep 1
+xdotool key alt+1; wait_line "$work/app.log" "brand rows loaded" 20
 drop_photo "$phone" "brand candidates shown"
 stalls=$(grep -c "UI stall" "$work/app.log" || true)
 if [ "$stalls" -gt 0 ]; then
