@@ -38,14 +38,15 @@ type brandTab struct {
 	u       *UI
 	loading tabLoad
 
-	chooseB  *widget.Button
-	fileName *widget.Label
-	status   *widget.Label
-	spinner  *widget.Activity // beside the status: busy without moving the rows
-	applyB   *widget.Button
-	undoB    *widget.Button
-	rowsBox  *fyne.Container
-	content  fyne.CanvasObject
+	chooseB   *widget.Button
+	fileName  *widget.Label
+	status    *widget.Label
+	spinner   *widget.Activity // beside the status: busy without moving the rows
+	statusRow *fyne.Container
+	applyB    *widget.Button
+	undoB     *widget.Button
+	rowsBox   *fyne.Container
+	content   fyne.CanvasObject
 
 	targets []apply.Target
 	rows    map[string]*brandRow
@@ -79,6 +80,7 @@ func newBrandTab(u *UI) *brandTab {
 	t.status.Wrapping = fyne.TextWrapWord
 	t.spinner = widget.NewActivity()
 	t.spinner.Hide()
+	t.statusRow = container.NewBorder(nil, nil, t.spinner, nil, t.status)
 	t.applyB = &widget.Button{Text: "Apply", Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: t.onApply}
 	t.undoB = &widget.Button{Text: "Undo", Icon: theme.ContentUndoIcon(), OnTapped: t.onUndo}
 	t.applyB.Disable()
@@ -95,7 +97,7 @@ func newBrandTab(u *UI) *brandTab {
 		widget.NewLabel("or"), t.chooseB), nil, t.fileName))
 	// Apply and the summary sit above the rows, so they are on screen without scrolling.
 	actions := container.NewHBox(t.applyB, t.undoB, layout.NewSpacer())
-	body := container.NewVBox(intro, drop, actions, container.NewBorder(nil, nil, t.spinner, nil, t.status), widget.NewSeparator(), t.rowsBox)
+	body := container.NewVBox(intro, drop, actions, t.statusRow, widget.NewSeparator(), t.rowsBox)
 	t.content = container.NewVScroll(container.NewPadded(body))
 	t.loading = tabLoad{u: u, p: anyProvider, tab: t, load: t.load, signedOut: t.signedOut}
 	u.zohoSignIn.onChange(t.loading.signInChanged)
@@ -217,6 +219,7 @@ func (t *brandTab) openPath(path string) {
 	t.status.SetText("Fitting " + filepath.Base(path) + " to each service's limits…")
 	t.spinner.Show()
 	t.spinner.Start()
+	t.statusRow.Refresh() // a container lays out again only when refreshed
 	t.run = nil
 	t.fitting = true
 	t.updateApply()
@@ -253,6 +256,7 @@ func (t *brandTab) openPath(path string) {
 			t.fitting = false
 			t.spinner.Stop()
 			t.spinner.Hide()
+			t.statusRow.Refresh()
 			if err != nil {
 				t.cands = nil
 				t.status.SetText(plainSentence(err))
@@ -351,9 +355,11 @@ func (t *brandTab) busy(on bool, msg string) {
 	if on {
 		t.spinner.Show()
 		t.spinner.Start()
+		t.statusRow.Refresh() // a container lays out again only when refreshed
 	} else {
 		t.spinner.Stop()
 		t.spinner.Hide()
+		t.statusRow.Refresh()
 	}
 	for _, r := range t.rows {
 		r.enable(!on)

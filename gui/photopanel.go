@@ -63,6 +63,7 @@ type photoPanel struct {
 	cancelOp           context.CancelFunc // the one cancelB stops
 	noCopyB            *widget.Button     // "Replace without keeping a copy", after photo.ErrNoCopy
 	spinner            *widget.Activity   // beside the status: busy without moving the page
+	statusRow          *fyne.Container
 	status             *widget.Label
 	problem            *problemView
 	history            *fyne.Container
@@ -92,6 +93,7 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.spinner.Hide()
 	pp.status = widget.NewLabel("")
 	pp.status.Wrapping = fyne.TextWrapWord
+	pp.statusRow = container.NewBorder(nil, nil, pp.spinner, nil, pp.status)
 	pp.problem = newProblemView(u, p)
 	pp.history = container.NewVBox()
 	pp.openFolderB = &widget.Button{Text: "Open backups folder", Icon: theme.FolderOpenIcon(), Importance: widget.LowImportance, OnTapped: pp.onOpenFolder}
@@ -115,7 +117,7 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 		pp.explain,
 		actions,
 		// One line always there, the spinner inside it: busy or not, nothing below moves.
-		container.NewBorder(nil, nil, pp.spinner, nil, pp.status),
+		pp.statusRow,
 		pp.problem.content,
 		container.NewHBox(pp.noCopyB),
 		widget.NewSeparator(),
@@ -268,6 +270,7 @@ func (pp *photoPanel) startBusy(msg string) {
 	pp.status.SetText(msg)
 	pp.spinner.Show()
 	pp.spinner.Start()
+	pp.statusRow.Refresh() // a container lays out again only when refreshed
 	pp.updateButtons()
 }
 
@@ -276,6 +279,7 @@ func (pp *photoPanel) endBusy(msg string) {
 	pp.status.SetText(msg)
 	pp.spinner.Stop()
 	pp.spinner.Hide()
+	pp.statusRow.Refresh()
 	pp.updateButtons()
 }
 

@@ -40,6 +40,7 @@ var processStart = time.Now()
 func Run(sess *session.Session) {
 	a := app.NewWithID(AppID)
 	a.SetIcon(Icon)
+	a.Settings().SetTheme(newAppTheme())
 	env := EnvFor(sess, a.Preferences().String(prefBackupDir))
 	if os.Getenv("LOGODESK_TRACE") != "" {
 		env.Trace = func(format string, args ...any) {

@@ -45,4 +45,10 @@ func TestBusyDoesNotMoveThePage(t *testing.T) {
 	if p.spinner.Visible() {
 		t.Error("the spinner still shows after the fit")
 	}
+	// The words go back to where they were once the spinner is hidden.
+	var x float32
+	onUI(func() { x = p.status.Position().X })
+	if x != 0 {
+		t.Errorf("the status line still starts %v points in after the spinner went", x)
+	}
 }
