@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -58,7 +59,7 @@ func (pp *photoPanel) showHistory() {
 		l.Importance = widget.DangerImportance
 		pp.history.Add(l)
 	case len(pp.entries) == 0:
-		pp.history.Add(widget.NewLabel(fmt.Sprintf("None yet. LogoDesk saves a copy each time you replace or delete the %s.", pp.noun)))
+		pp.history.Add(wrapLabel(fmt.Sprintf("None yet. LogoDesk saves a copy each time you replace or delete the %s.", pp.noun)))
 	}
 	for i, e := range pp.entries {
 		if i == historyShown && !pp.showAll {
@@ -73,7 +74,9 @@ func (pp *photoPanel) showHistory() {
 		thumb := canvas.NewImageFromImage(pp.thumbs[e.Path])
 		thumb.FillMode = canvas.ImageFillContain
 		thumb.SetMinSize(fyne.NewSquareSize(historyThumbSize))
-		pp.history.Add(container.NewHBox(thumb, widget.NewLabel("Kept on "+e.Name()), restore))
+		// The words wrap in a narrow window; the objects keep their reading order
+		// (preview, date, Restore), which NewBorder would not.
+		pp.history.Add(container.New(layout.NewBorderLayout(nil, nil, thumb, restore), thumb, wrapLabel("Kept on "+e.Name()), restore))
 	}
 	pp.updateButtons()
 }

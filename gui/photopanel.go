@@ -97,8 +97,9 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.problem = newProblemView(u, p)
 	pp.history = container.NewVBox()
 	pp.openFolderB = &widget.Button{Text: "Open backups folder", Icon: theme.FolderOpenIcon(), Importance: widget.LowImportance, OnTapped: pp.onOpenFolder}
-	pp.historyBox = container.NewVBox(container.NewHBox(widget.NewLabelWithStyle("Earlier versions, kept on this computer", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		layout.NewSpacer(), pp.openFolderB), pp.history)
+	heading := widget.NewLabelWithStyle("Earlier versions, kept on this computer", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.Wrapping = fyne.TextWrapWord // narrow windows wrap it rather than widen
+	pp.historyBox = container.NewVBox(container.NewBorder(nil, nil, nil, pp.openFolderB, heading), pp.history)
 
 	hint := widget.NewLabelWithStyle("Drop an image here", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	orLabel := widget.NewLabelWithStyle("or", fyne.TextAlignCenter, fyne.TextStyle{})
@@ -109,8 +110,9 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 		container.NewCenter(upload), hint, orLabel, container.NewCenter(pp.chooseB), layout.NewSpacer())), widget.NewLabel(""))
 	pp.candidateBox = container.NewVBox(pp.candidate.content)
 	pp.candidateBox.Hide()
-	right := container.NewGridWrap(fyne.NewSize(250, 300), container.NewStack(pp.dropBox, pp.candidateBox))
-	previews := container.NewHBox(pp.current.content, right)
+	// Side by side when there is room, one above the other in a narrow window
+	// (640 points wide, or beside Bigin's record list).
+	previews := container.NewGridWrap(fyne.NewSize(250, 310), pp.current.content, container.NewStack(pp.dropBox, pp.candidateBox))
 	actions := container.NewHBox(pp.replaceB, pp.discardB, pp.cancelB, pp.square, layout.NewSpacer(), pp.deleteB)
 	pp.content = container.NewVBox(
 		previews,
