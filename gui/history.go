@@ -70,7 +70,7 @@ func (pp *photoPanel) showHistory() {
 			pp.history.Add(container.NewHBox(more))
 			break
 		}
-		restore := &widget.Button{Text: "Restore", Icon: theme.HistoryIcon(), Importance: widget.LowImportance, OnTapped: func() { pp.onRestore(e) }}
+		restore := newFocusButton(pp.u, "Restore", theme.HistoryIcon(), widget.LowImportance, func() { pp.onRestore(e) })
 		thumb := canvas.NewImageFromImage(pp.thumbs[e.Path])
 		thumb.FillMode = canvas.ImageFillContain
 		thumb.SetMinSize(fyne.NewSquareSize(historyThumbSize))

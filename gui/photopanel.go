@@ -324,8 +324,11 @@ func (pp *photoPanel) updateButtons() {
 	for _, o := range pp.history.Objects {
 		if row, ok := o.(*fyne.Container); ok {
 			for _, c := range row.Objects {
-				if b, ok := c.(*widget.Button); ok {
+				switch b := c.(type) {
+				case *widget.Button:
 					enable(b, has && !pp.busy)
+				case *focusButton:
+					enable(&b.Button, has && !pp.busy)
 				}
 			}
 		}
