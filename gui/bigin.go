@@ -20,7 +20,7 @@ type biginTab struct {
 	module   *widget.Select
 	search   *keyEntry
 	searchB  *widget.Button
-	list     *widget.List
+	list     *recordList
 	count    *widget.Label
 	selected *widget.Label
 	progress *widget.ProgressBarInfinite
@@ -57,7 +57,7 @@ func newBiginTab(u *UI) *biginTab {
 	t.search.SetPlaceHolder("Search by name or email")
 	t.search.OnSubmitted = func(string) { t.load() }
 	t.searchB = &widget.Button{Text: "Search", Icon: theme.SearchIcon(), OnTapped: t.load} // words, not an icon alone: Fyne 2.7 has no tooltips
-	t.list = widget.NewList(
+	t.list = newRecordList(
 		func() int { return len(t.records) },
 		func() fyne.CanvasObject {
 			return container.NewVBox(widget.NewLabelWithStyle("name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel("detail"))
@@ -214,4 +214,24 @@ func (t *biginTab) selectRecord(name string) bool {
 		}
 	}
 	return false
+}
+
+// recordList is Fyne's list, reached with Tab and moved in with the arrow keys
+// as Fyne's is, where Enter also opens the highlighted record (Fyne's takes Space only).
+type recordList struct {
+	widget.List
+}
+
+func newRecordList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *recordList {
+	l := &recordList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *recordList) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		k = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical}
+	}
+	l.List.TypedKey(k)
 }

@@ -38,14 +38,15 @@ type brandTab struct {
 	u       *UI
 	loading tabLoad
 
-	chooseB  *widget.Button
-	fileName *widget.Label
-	status   *widget.Label
-	progress *widget.ProgressBarInfinite
-	applyB   *widget.Button
-	undoB    *widget.Button
-	rowsBox  *fyne.Container
-	content  fyne.CanvasObject
+	chooseB   *widget.Button
+	fileName  *widget.Label
+	status    *widget.Label
+	spinner   *widget.Activity // beside the status: busy without moving the rows
+	statusRow *fyne.Container
+	applyB    *widget.Button
+	undoB     *widget.Button
+	rowsBox   *fyne.Container
+	content   fyne.CanvasObject
 
 	targets []apply.Target
 	rows    map[string]*brandRow
@@ -54,6 +55,9 @@ type brandTab struct {
 	fileGen int                    // bumped by each dropped file: late fits are dropped
 	run     *apply.Run
 	running bool // an apply, retry or undo is under way
+	fitting bool // a dropped file is being fitted: the rows may show its quick preview, not what Apply would send
+	// prepare fits the logo for each target (apply.Prepare; tests hold it).
+	prepare func(ctx context.Context, data []byte, targets []apply.Target) ([]apply.Candidate, error)
 }
 
 // brandData is what a load fetches: the targets and each one's current picture.
@@ -68,15 +72,15 @@ type brandCurrent struct {
 }
 
 func newBrandTab(u *UI) *brandTab {
-	t := &brandTab{u: u, rows: map[string]*brandRow{}}
+	t := &brandTab{u: u, rows: map[string]*brandRow{}, prepare: apply.Prepare}
 	t.chooseB = &widget.Button{Text: "Choose file…", Icon: theme.FolderOpenIcon(), OnTapped: t.onChooseFile}
 	t.fileName = widget.NewLabel("")
 	t.fileName.Truncation = fyne.TextTruncateEllipsis
 	t.status = widget.NewLabel("Drop your logo (PNG, JPEG or SVG) anywhere on this window, or choose the file.")
 	t.status.Wrapping = fyne.TextWrapWord
-	t.progress = widget.NewProgressBarInfinite()
-	t.progress.Stop()
-	t.progress.Hide()
+	t.spinner = widget.NewActivity()
+	t.spinner.Hide()
+	t.statusRow = container.NewBorder(nil, nil, t.spinner, nil, t.status)
 	t.applyB = &widget.Button{Text: "Apply", Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: t.onApply}
 	t.undoB = &widget.Button{Text: "Undo", Icon: theme.ContentUndoIcon(), OnTapped: t.onUndo}
 	t.applyB.Disable()
@@ -93,7 +97,7 @@ func newBrandTab(u *UI) *brandTab {
 		widget.NewLabel("or"), t.chooseB), nil, t.fileName))
 	// Apply and the summary sit above the rows, so they are on screen without scrolling.
 	actions := container.NewHBox(t.applyB, t.undoB, layout.NewSpacer())
-	body := container.NewVBox(intro, drop, actions, t.progress, t.status, widget.NewSeparator(), t.rowsBox)
+	body := container.NewVBox(intro, drop, actions, t.statusRow, widget.NewSeparator(), t.rowsBox)
 	t.content = container.NewVScroll(container.NewPadded(body))
 	t.loading = tabLoad{u: u, p: anyProvider, tab: t, load: t.load, signedOut: t.signedOut}
 	u.zohoSignIn.onChange(t.loading.signInChanged)
@@ -213,16 +217,27 @@ func (t *brandTab) openPath(path string) {
 	gen := t.fileGen
 	t.fileName.SetText(filepath.Base(path))
 	t.status.SetText("Fitting " + filepath.Base(path) + " to each service's limits…")
-	t.progress.Show()
-	t.progress.Start()
+	t.spinner.Show()
+	t.spinner.Start()
+	t.statusRow.Refresh() // a container lays out again only when refreshed
 	t.run = nil
-	t.undoB.Disable()
-	images, targets := t.u.env.Images, t.targets
+	t.fitting = true
+	t.updateApply()
+	images, targets, prepare := t.u.env.Images, t.targets, t.prepare
 	t.u.goDo(func() {
 		data, err := images.ReadFile(path)
 		var cands []apply.Candidate
 		if err == nil {
-			cands, err = apply.Prepare(context.Background(), data, targets)
+			// Something to look at within moments of the drop; fitting a large photo
+			// for three services takes a second or more.
+			if q, qerr := images.QuickPreview(data, brandThumb); qerr == nil {
+				t.u.do(func() {
+					if gen == t.fileGen {
+						t.showQuick(q)
+					}
+				})
+			}
+			cands, err = prepare(context.Background(), data, targets)
 		}
 		thumbs := make([]image.Image, len(cands))
 		for i, c := range cands {
@@ -238,8 +253,10 @@ func (t *brandTab) openPath(path string) {
 			if gen != t.fileGen {
 				return
 			}
-			t.progress.Stop()
-			t.progress.Hide()
+			t.fitting = false
+			t.spinner.Stop()
+			t.spinner.Hide()
+			t.statusRow.Refresh()
 			if err != nil {
 				t.cands = nil
 				t.status.SetText(plainSentence(err))
@@ -255,9 +272,30 @@ func (t *brandTab) openPath(path string) {
 			t.showCandidates()
 			t.updateApply()
 			t.status.SetText("Tick the services to change, then press " + t.applyB.Text + ".")
-			t.u.trace("brand candidates shown")
+			t.u.trace("brand candidates shown%s", sinceDrop(t.u))
+			t.u.traceDrop = time.Time{}
 		})
 	})
+}
+
+// showQuick shows a rough preview of the file being fitted in every row it can
+// go to, captioned as being fitted; Apply stays off until the fits are shown.
+func (t *brandTab) showQuick(img image.Image) {
+	for _, r := range t.rows {
+		if r.t.Manual == "" && r.t.Unavailable == nil {
+			r.candidate.set(img, "Fitting\u2026")
+			r.note.SetText("")
+		}
+	}
+	t.u.trace("quick preview shown%s", sinceDrop(t.u))
+}
+
+// sinceDrop is " N ms after the drop" for a trace line, when a drop is being timed.
+func sinceDrop(u *UI) string {
+	if u.traceDrop.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf(" %d ms after the drop", time.Since(u.traceDrop).Milliseconds())
 }
 
 // showCandidates puts each fitted logo in its row.
@@ -295,7 +333,7 @@ func (t *brandTab) updateApply() {
 	default:
 		t.applyB.SetText(fmt.Sprintf("Apply to %d services", n))
 	}
-	if n == 0 || t.running {
+	if n == 0 || t.running || t.fitting {
 		t.applyB.Disable()
 	} else {
 		t.applyB.Enable()
@@ -315,11 +353,13 @@ func (t *brandTab) updateApply() {
 func (t *brandTab) busy(on bool, msg string) {
 	t.running = on
 	if on {
-		t.progress.Show()
-		t.progress.Start()
+		t.spinner.Show()
+		t.spinner.Start()
+		t.statusRow.Refresh() // a container lays out again only when refreshed
 	} else {
-		t.progress.Stop()
-		t.progress.Hide()
+		t.spinner.Stop()
+		t.spinner.Hide()
+		t.statusRow.Refresh()
 	}
 	for _, r := range t.rows {
 		r.enable(!on)

@@ -118,6 +118,9 @@ type Fitted struct {
 // plain sentence.
 type Images interface {
 	ReadFile(path string) ([]byte, error)
+	// QuickPreview is data drawn within maxSide×maxSide as fast as possible
+	// (a large JPEG from its DC coefficients): shown while Fit works, never sent.
+	QuickPreview(data []byte, maxSide int) (image.Image, error)
 	Fit(data []byte, lim limits.Limit, square bool) (Fitted, error)
 }
 

@@ -197,6 +197,9 @@ func restoreButton(t *testing.T, p *photoPanel, i int) *widget.Button {
 	if !ok {
 		t.Fatalf("history row %d is not a row", i)
 	}
+	if b, ok := row.Objects[len(row.Objects)-1].(*focusButton); ok {
+		return &b.Button
+	}
 	return row.Objects[len(row.Objects)-1].(*widget.Button)
 }
 

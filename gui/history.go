@@ -3,10 +3,14 @@ package gui
 import (
 	"fmt"
 	"image"
+	"net/url"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,13 +47,19 @@ func (pp *photoPanel) showHistory() {
 		return
 	}
 	pp.historyBox.Show()
+	// The folder is there once something was kept in it.
+	if len(pp.entries) > 0 {
+		pp.openFolderB.Show()
+	} else {
+		pp.openFolderB.Hide()
+	}
 	switch {
 	case pp.listErr != nil:
 		l := wrapLabel("LogoDesk can't read the folder of kept copies: " + plainSentence(pp.listErr) + " You can choose another folder in Settings.")
 		l.Importance = widget.DangerImportance
 		pp.history.Add(l)
 	case len(pp.entries) == 0:
-		pp.history.Add(widget.NewLabel(fmt.Sprintf("None yet. LogoDesk saves a copy each time you replace or delete the %s.", pp.noun)))
+		pp.history.Add(wrapLabel(fmt.Sprintf("None yet. LogoDesk saves a copy each time you replace or delete the %s.", pp.noun)))
 	}
 	for i, e := range pp.entries {
 		if i == historyShown && !pp.showAll {
@@ -60,11 +70,28 @@ func (pp *photoPanel) showHistory() {
 			pp.history.Add(container.NewHBox(more))
 			break
 		}
-		restore := &widget.Button{Text: "Restore", Icon: theme.HistoryIcon(), Importance: widget.LowImportance, OnTapped: func() { pp.onRestore(e) }}
+		restore := newFocusButton(pp.u, "Restore", theme.HistoryIcon(), widget.LowImportance, func() { pp.onRestore(e) })
 		thumb := canvas.NewImageFromImage(pp.thumbs[e.Path])
 		thumb.FillMode = canvas.ImageFillContain
 		thumb.SetMinSize(fyne.NewSquareSize(historyThumbSize))
-		pp.history.Add(container.NewHBox(thumb, widget.NewLabel("Kept on "+e.Name()), restore))
+		// The words wrap in a narrow window; the objects keep their reading order
+		// (preview, date, Restore), which NewBorder would not.
+		pp.history.Add(container.New(layout.NewBorderLayout(nil, nil, thumb, restore), thumb, wrapLabel("Kept on "+e.Name()), restore))
 	}
 	pp.updateButtons()
+}
+
+// onOpenFolder shows the folder of this slot's kept copies in the system's file manager.
+func (pp *photoPanel) onOpenFolder() {
+	if len(pp.entries) == 0 {
+		return
+	}
+	dir := filepath.Dir(pp.entries[0].Path)
+	u, err := url.Parse(storage.NewFileURI(dir).String())
+	if err == nil {
+		err = pp.u.openURL(u)
+	}
+	if err != nil {
+		pp.status.SetText("LogoDesk couldn't open the folder; it is " + dir)
+	}
 }

@@ -80,13 +80,41 @@ func scaleDown(src image.Image, size int) image.Image {
 		w = max(1, w*size/h)
 		h = size
 	}
-	dst := image.NewNRGBA(image.Rect(0, 0, w, h))
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	// Halve with the fast filter while far too large, then finish with a good one.
+	// RGBA, not NRGBA: x/image/draw has fast paths into RGBA only (a fitted
+	// 10 MP JPEG took 450 ms into NRGBA, 150 ms into RGBA, ~40 ms with halveYCbCr).
 	for b.Dx() > 4*w && b.Dy() > 4*h {
-		half := image.NewNRGBA(image.Rect(0, 0, b.Dx()/2, b.Dy()/2))
-		draw.ApproxBiLinear.Scale(half, half.Bounds(), src, b, draw.Src, nil)
-		src, b = half, half.Bounds()
+		if y, ok := src.(*image.YCbCr); ok && y.SubsampleRatio == image.YCbCrSubsampleRatio420 {
+			src = halveYCbCr(y)
+		} else {
+			half := image.NewRGBA(image.Rect(0, 0, b.Dx()/2, b.Dy()/2))
+			draw.ApproxBiLinear.Scale(half, half.Bounds(), src, b, draw.Src, nil)
+			src = half
+		}
+		b = src.Bounds()
 	}
 	draw.BiLinear.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
+	return dst
+}
+
+// halveYCbCr averages each 2×2 block of a 4:2:0 picture (the fitter's JPEGs),
+// whose block shares one chroma sample: one colour conversion per output pixel.
+func halveYCbCr(src *image.YCbCr) *image.RGBA {
+	b := src.Bounds()
+	w, h := b.Dx()/2, b.Dy()/2
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		sy := b.Min.Y + 2*y
+		row0 := src.Y[src.YOffset(b.Min.X, sy):]
+		row1 := src.Y[src.YOffset(b.Min.X, sy+1):]
+		out := dst.Pix[y*dst.Stride:]
+		for x := 0; x < w; x++ {
+			lum := (uint32(row0[2*x]) + uint32(row0[2*x+1]) + uint32(row1[2*x]) + uint32(row1[2*x+1]) + 2) / 4
+			ci := src.COffset(b.Min.X+2*x, sy)
+			r, g, bl := color.YCbCrToRGB(uint8(lum), src.Cb[ci], src.Cr[ci])
+			out[4*x], out[4*x+1], out[4*x+2], out[4*x+3] = r, g, bl, 0xff
+		}
+	}
 	return dst
 }

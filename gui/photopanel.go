@@ -34,18 +34,22 @@ type photoPanel struct {
 	service   string   // "Zoho CRM", "Bigin", "Zoom"
 	emptyHint string   // shown when there is no slot (no record picked yet)
 
-	target  photo.Target
-	owner   string // whose picture it is, for the buttons: "Zylker Inc.", "Maya Member"
-	gen     int
-	busy    bool
-	hasCur  bool
-	source  []byte  // the dropped file, kept to re-fit when "square" changes
-	fitted  *Fitted // the candidate, ready to upload
-	entries []backup.Entry
-	listErr error                  // the backup folder could not be read: said instead of "None yet"
-	thumbs  map[string]image.Image // small previews of the kept versions, by file path
-	showAll bool                   // list every kept version, not only the newest
-	queued  []fyne.URI             // dropped for this slot before its picture was loaded
+	target photo.Target
+	owner  string // whose picture it is, for the buttons: "Zylker Inc.", "Maya Member"
+	gen    int
+	busy   bool
+	hasCur bool
+	source []byte  // the dropped file, kept to re-fit when "square" changes
+	fitted *Fitted // the candidate, ready to upload
+	// fittedThumb and fittedCaption are the candidate's preview: the New slot may
+	// show a quick preview of the next file instead while it is being fitted.
+	fittedThumb   image.Image
+	fittedCaption string
+	entries       []backup.Entry
+	listErr       error                  // the backup folder could not be read: said instead of "None yet"
+	thumbs        map[string]image.Image // small previews of the kept versions, by file path
+	showAll       bool                   // list every kept version, not only the newest
+	queued        []fyne.URI             // dropped for this slot before its picture was loaded
 	// pending keeps, per slot key, a candidate the admin left by picking another
 	// record or user, so coming back finds it again instead of losing it silently.
 	pending map[string]pendingCandidate
@@ -55,12 +59,16 @@ type photoPanel struct {
 	square             *widget.Check
 	replaceB, discardB *widget.Button
 	deleteB, chooseB   *widget.Button
-	noCopyB            *widget.Button // "Replace without keeping a copy", after photo.ErrNoCopy
-	progress           *widget.ProgressBarInfinite
+	cancelB            *widget.Button     // stops a Replace or Delete under way
+	cancelOp           context.CancelFunc // the one cancelB stops
+	noCopyB            *widget.Button     // "Replace without keeping a copy", after photo.ErrNoCopy
+	spinner            *widget.Activity   // beside the status: busy without moving the page
+	statusRow          *fyne.Container
 	status             *widget.Label
 	problem            *problemView
 	history            *fyne.Container
 	historyBox         *fyne.Container
+	openFolderB        *widget.Button
 	candidateBox       *fyne.Container
 	dropBox            *fyne.Container
 	content            fyne.CanvasObject
@@ -78,15 +86,20 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.deleteB = &widget.Button{Text: "Delete " + noun + "…", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: pp.onDelete}
 	pp.chooseB = &widget.Button{Text: "Choose file…", Icon: theme.FolderOpenIcon(), OnTapped: pp.onChooseFile}
 	pp.noCopyB = &widget.Button{Icon: theme.WarningIcon(), Importance: widget.WarningImportance}
+	pp.cancelB = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: pp.onCancelOp}
+	pp.cancelB.Hide()
 	pp.noCopyB.Hide()
-	pp.progress = widget.NewProgressBarInfinite()
-	pp.progress.Stop()
-	pp.progress.Hide()
+	pp.spinner = widget.NewActivity()
+	pp.spinner.Hide()
 	pp.status = widget.NewLabel("")
 	pp.status.Wrapping = fyne.TextWrapWord
+	pp.statusRow = container.NewBorder(nil, nil, pp.spinner, nil, pp.status)
 	pp.problem = newProblemView(u, p)
 	pp.history = container.NewVBox()
-	pp.historyBox = container.NewVBox(widget.NewLabelWithStyle("Earlier versions, kept on this computer", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), pp.history)
+	pp.openFolderB = &widget.Button{Text: "Open backups folder", Icon: theme.FolderOpenIcon(), Importance: widget.LowImportance, OnTapped: pp.onOpenFolder}
+	heading := widget.NewLabelWithStyle("Earlier versions, kept on this computer", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.Wrapping = fyne.TextWrapWord // narrow windows wrap it rather than widen
+	pp.historyBox = container.NewVBox(container.NewBorder(nil, nil, nil, pp.openFolderB, heading), pp.history)
 
 	hint := widget.NewLabelWithStyle("Drop an image here", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	orLabel := widget.NewLabelWithStyle("or", fyne.TextAlignCenter, fyne.TextStyle{})
@@ -97,15 +110,16 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 		container.NewCenter(upload), hint, orLabel, container.NewCenter(pp.chooseB), layout.NewSpacer())), widget.NewLabel(""))
 	pp.candidateBox = container.NewVBox(pp.candidate.content)
 	pp.candidateBox.Hide()
-	right := container.NewGridWrap(fyne.NewSize(250, 300), container.NewStack(pp.dropBox, pp.candidateBox))
-	previews := container.NewHBox(pp.current.content, right)
-	actions := container.NewHBox(pp.replaceB, pp.discardB, pp.square, layout.NewSpacer(), pp.deleteB)
+	// Side by side when there is room, one above the other in a narrow window
+	// (640 points wide, or beside Bigin's record list).
+	previews := container.NewGridWrap(fyne.NewSize(250, 310), pp.current.content, container.NewStack(pp.dropBox, pp.candidateBox))
+	actions := container.NewHBox(pp.replaceB, pp.discardB, pp.cancelB, pp.square, layout.NewSpacer(), pp.deleteB)
 	pp.content = container.NewVBox(
 		previews,
 		pp.explain,
 		actions,
-		pp.progress,
-		pp.status,
+		// One line always there, the spinner inside it: busy or not, nothing below moves.
+		pp.statusRow,
 		pp.problem.content,
 		container.NewHBox(pp.noCopyB),
 		widget.NewSeparator(),
@@ -129,8 +143,8 @@ type pendingCandidate struct {
 func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	pp.gen++
 	if pp.target != nil && pp.fitted != nil {
-		pp.pending[pp.target.Key()] = pendingCandidate{source: pp.source, fitted: *pp.fitted, thumb: pp.candidate.img.Image,
-			caption: pp.candidate.caption.Text, explain: pp.explain.Text, square: pp.square.Checked}
+		pp.pending[pp.target.Key()] = pendingCandidate{source: pp.source, fitted: *pp.fitted, thumb: pp.fittedThumb,
+			caption: pp.fittedCaption, explain: pp.explain.Text, square: pp.square.Checked}
 	}
 	pp.target, pp.owner = t, owner
 	pp.deleteB.SetText("Delete " + pp.whose() + "…")
@@ -141,6 +155,8 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	pp.status.SetText("")
 	pp.entries, pp.listErr, pp.queued, pp.thumbs, pp.showAll = nil, nil, nil, nil, false
 	pp.noCopyB.Hide()
+	pp.cancelB.Hide() // a step on the slot before goes on; reportLate tells if it fails
+	pp.cancelOp = nil
 	pp.showHistory()
 	if t == nil {
 		pp.current.clear(pp.emptyHint)
@@ -254,16 +270,18 @@ func (pp *photoPanel) startBusy(msg string) {
 	pp.busy = true
 	pp.noCopyB.Hide()
 	pp.status.SetText(msg)
-	pp.progress.Show()
-	pp.progress.Start()
+	pp.spinner.Show()
+	pp.spinner.Start()
+	pp.statusRow.Refresh() // a container lays out again only when refreshed
 	pp.updateButtons()
 }
 
 func (pp *photoPanel) endBusy(msg string) {
 	pp.busy = false
 	pp.status.SetText(msg)
-	pp.progress.Stop()
-	pp.progress.Hide()
+	pp.spinner.Stop()
+	pp.spinner.Hide()
+	pp.statusRow.Refresh()
 	pp.updateButtons()
 }
 
@@ -306,8 +324,11 @@ func (pp *photoPanel) updateButtons() {
 	for _, o := range pp.history.Objects {
 		if row, ok := o.(*fyne.Container); ok {
 			for _, c := range row.Objects {
-				if b, ok := c.(*widget.Button); ok {
+				switch b := c.(type) {
+				case *widget.Button:
 					enable(b, has && !pp.busy)
+				case *focusButton:
+					enable(&b.Button, has && !pp.busy)
 				}
 			}
 		}
@@ -318,6 +339,7 @@ func (pp *photoPanel) clearCandidate() {
 	pp.noCopyB.Hide() // it would send the candidate being cleared
 	pp.fitted = nil
 	pp.source = nil
+	pp.fittedThumb, pp.fittedCaption = nil, ""
 	pp.candidate.clear("")
 	pp.candidateBox.Hide()
 	pp.dropBox.Show()
@@ -340,6 +362,9 @@ func (pp *photoPanel) refuseFile(sentence string) {
 		pp.refuse(sentence)
 		return
 	}
+	// Back from a quick preview of the refused file to the candidate.
+	pp.candidate.set(pp.fittedThumb, pp.fittedCaption)
+	pp.explain.Show()
 	pp.say(sentence + " The " + pp.noun + " you chose before is still here.")
 }
 
@@ -407,20 +432,37 @@ func (pp *photoPanel) openPath(path string) {
 	images := pp.u.env.Images
 	pp.u.goDo(func() {
 		data, err := images.ReadFile(path) // refuses folders, empty and huge files in one sentence
-		if err != nil {
-			pp.u.do(func() {
-				if gen == pp.gen {
-					pp.refuseFile(plainSentence(err))
-				}
-			})
-			return
+		var quick image.Image
+		if err == nil {
+			// No quick preview is no verdict: Fit says what is wrong in its own words.
+			if q, qerr := images.QuickPreview(data, previewSize); qerr == nil {
+				quick = onChecker(q)
+			}
 		}
 		pp.u.do(func() {
-			if gen == pp.gen {
-				pp.fit(data, false)
+			if gen != pp.gen {
+				return
 			}
+			if err != nil {
+				pp.refuseFile(plainSentence(err))
+				return
+			}
+			if quick != nil {
+				pp.showQuick(quick)
+			}
+			pp.fit(data, false)
 		})
 	})
+}
+
+// showQuick shows a rough preview of the file being fitted in the New slot, so
+// a drop shows something at once; Replace stays off until the fit is shown.
+func (pp *photoPanel) showQuick(img image.Image) {
+	pp.candidate.setPending(img, "Fitting\u2026", "Fitting to "+pp.service+"\u2019s limits\u2026")
+	pp.candidateBox.Show()
+	pp.dropBox.Hide()
+	pp.explain.Hide() // it would describe the candidate before
+	pp.u.trace("quick preview shown%s", sinceDrop(pp.u))
 }
 
 // fit fits data to the slot's limits (square or not) and shows the result as
@@ -429,6 +471,9 @@ func (pp *photoPanel) fit(data []byte, square bool) {
 	gen, lim := pp.gen, pp.target.Limit()
 	images := pp.u.env.Images
 	pp.startBusy("Fitting the image to " + lim.Service + "'s limits…")
+	if pp.candidate.shown() != nil {
+		pp.candidate.setBadge("Fitting\u2026")
+	}
 	pp.u.goDo(func() {
 		start := time.Now()
 		f, err := images.Fit(data, lim, square)
@@ -465,6 +510,7 @@ func (pp *photoPanel) fit(data []byte, square bool) {
 // showCandidate shows f (fitted from source) as the picture Replace would send.
 func (pp *photoPanel) showCandidate(source []byte, f Fitted, thumb image.Image, caption, explain string) {
 	pp.source, pp.fitted = source, &f
+	pp.fittedThumb, pp.fittedCaption = thumb, caption
 	pp.candidate.set(thumb, caption)
 	pp.candidateBox.Show()
 	pp.dropBox.Hide()
@@ -508,11 +554,12 @@ func (pp *photoPanel) onReplace() {
 		func() {
 			// What was sent is what the service now has: show it as current at once,
 			// so the old picture never flashes back while the slot is read again.
-			pp.current.set(pp.candidate.img.Image, pp.candidate.caption.Text)
+			pp.current.set(pp.fittedThumb, pp.fittedCaption)
 			pp.hasCur = true
 			pp.clearCandidate()
 			pp.reload(fmt.Sprintf("Done: the new %s is in %s. The previous one is kept below; \u201cRestore\u201d puts it back.", pp.noun, pp.service))
 		})
+	pp.candidate.setBadge("Uploading\u2026") // the picture being sent stays in view
 }
 
 func (pp *photoPanel) onDelete() {
@@ -600,13 +647,29 @@ func (pp *photoPanel) change(busyMsg string, timeout time.Duration, withoutCopy 
 	t, gen, store := pp.target, pp.gen, pp.u.backups
 	pp.problem.show(nil)
 	pp.startBusy(busyMsg)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	pp.cancelOp = cancel
+	pp.cancelB.Enable()
+	pp.cancelB.Show()
 	pp.u.goDo(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
 		err := op(ctx, t, store)
+		stopped := err != nil && errors.Is(ctx.Err(), context.Canceled)
 		pp.u.do(func() {
 			if gen != pp.gen {
-				pp.reportLate(t, err)
+				if !stopped {
+					pp.reportLate(t, err)
+				}
+				return
+			}
+			pp.cancelOp = nil
+			pp.cancelB.Hide()
+			pp.candidate.badge.Hide()
+			if stopped {
+				// The service may have taken the change just before the stop:
+				// show what it has now rather than guess.
+				pp.endBusy("")
+				pp.reload(fmt.Sprintf("Stopped. The current %s above is what %s has now.", pp.noun, pp.service))
 				return
 			}
 			if err != nil {
@@ -624,6 +687,15 @@ func (pp *photoPanel) change(busyMsg string, timeout time.Duration, withoutCopy 
 			done()
 		})
 	})
+}
+
+// onCancelOp stops the Replace or Delete under way.
+func (pp *photoPanel) onCancelOp() {
+	if pp.cancelOp != nil {
+		pp.cancelOp()
+		pp.cancelB.Disable() // until the step has stopped
+		pp.status.SetText("Stopping\u2026")
+	}
 }
 
 // offerWithoutCopy shows the button that does the step anyway, with no copy kept.

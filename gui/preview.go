@@ -18,6 +18,8 @@ type preview struct {
 	placeholder *fyne.Container
 	hint        *widget.Label
 	caption     *widget.Label
+	badge       *fyne.Container // "Fitting…" over a quick preview
+	badgeText   *widget.Label
 	content     fyne.CanvasObject
 }
 
@@ -35,7 +37,13 @@ func newPreview(title, empty string) *preview {
 	bg.CornerRadius = theme.InputRadiusSize()
 	p.placeholder = container.NewStack(bg, container.NewVBox(layout.NewSpacer(), container.NewCenter(icon), p.hint, layout.NewSpacer()))
 	p.caption = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
-	frame := container.NewGridWrap(fyne.NewSize(230, 230), container.NewStack(p.placeholder, p.img))
+	// The badge sits on a shade of the window's background, readable over any picture.
+	p.badgeText = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	shade := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	shade.CornerRadius = theme.InputRadiusSize()
+	p.badge = container.NewVBox(layout.NewSpacer(), container.NewCenter(container.NewStack(shade, p.badgeText)))
+	p.badge.Hide()
+	frame := container.NewGridWrap(fyne.NewSize(230, 230), container.NewStack(p.placeholder, p.img, p.badge))
 	p.content = container.NewVBox(p.title, frame, p.caption)
 	p.clear(empty)
 	return p
@@ -56,6 +64,7 @@ func (p *preview) setRound(round bool) {
 
 // set shows img, already scaled down off the UI goroutine.
 func (p *preview) set(img image.Image, caption string) {
+	p.badge.Hide()
 	p.img.Resource = nil
 	p.img.File = ""
 	p.img.Image = img
@@ -65,7 +74,20 @@ func (p *preview) set(img image.Image, caption string) {
 	p.caption.SetText(caption)
 }
 
+// setPending shows a stand-in picture with badge over it, until set replaces it.
+func (p *preview) setPending(img image.Image, badge, caption string) {
+	p.set(img, caption)
+	p.setBadge(badge)
+}
+
+// setBadge puts a short word ("Fitting…", "Uploading…") over the picture shown.
+func (p *preview) setBadge(badge string) {
+	p.badgeText.SetText(badge)
+	p.badge.Show()
+}
+
 func (p *preview) clear(hint string) {
+	p.badge.Hide()
 	p.img.Image = nil
 	p.img.Hide()
 	p.hint.SetText(hint)

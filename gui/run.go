@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"image"
 	"logodesk/service/apply"
 	"os"
 	"path/filepath"
@@ -39,6 +40,7 @@ var processStart = time.Now()
 func Run(sess *session.Session) {
 	a := app.NewWithID(AppID)
 	a.SetIcon(Icon)
+	a.Settings().SetTheme(newAppTheme())
 	env := EnvFor(sess, a.Preferences().String(prefBackupDir))
 	if os.Getenv("LOGODESK_TRACE") != "" {
 		env.Trace = func(format string, args ...any) {
@@ -106,6 +108,10 @@ func EnvFor(sess *session.Session, backupDir string) Env {
 type fitter struct{}
 
 func (fitter) ReadFile(path string) ([]byte, error) { return imagefit.ReadFile(path) }
+
+func (fitter) QuickPreview(data []byte, maxSide int) (image.Image, error) {
+	return imagefit.QuickPreviewData(data, maxSide)
+}
 
 func (fitter) Fit(data []byte, lim limits.Limit, square bool) (Fitted, error) {
 	r, err := imagefit.Fit(data, lim, imagefit.Options{Square: square})

@@ -197,7 +197,7 @@ type signInBar struct {
 	signOutB *widget.Button
 	copyB    *widget.Button
 	link     *widget.Hyperlink
-	progress *widget.ProgressBarInfinite
+	spinner  *widget.Activity // turns while LogoDesk checks or waits for the browser
 	content  fyne.CanvasObject
 }
 
@@ -211,8 +211,8 @@ func (s *signIn) newBar() *signInBar {
 	b.signOutB = &widget.Button{Text: "Sign out", Icon: theme.LogoutIcon(), Importance: widget.LowImportance, OnTapped: s.onSignOut}
 	b.copyB = &widget.Button{Text: "Copy link", Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: b.onCopy}
 	b.link = widget.NewHyperlink("Open the sign-in page", nil)
-	b.progress = widget.NewProgressBarInfinite()
-	buttons := container.NewHBox(b.progress, b.setupB, b.signInB, b.cancelB, b.link, b.copyB, b.signOutB)
+	b.spinner = widget.NewActivity()
+	buttons := container.NewHBox(b.spinner, b.setupB, b.signInB, b.cancelB, b.link, b.copyB, b.signOutB)
 	b.content = container.NewBorder(nil, widget.NewSeparator(), nil, buttons, b.status)
 	s.bars = append(s.bars, b)
 	b.refresh()
@@ -274,11 +274,11 @@ func (b *signInBar) refresh() {
 	show(b.signInB, s.state == signedOut && s.u.env.Accounts != nil)
 	show(b.setupB, s.state == signedOut && s.needsSetup && s.u.env.Accounts != nil)
 	show(b.cancelB, s.state == waiting)
-	show(b.progress, s.state == waiting || s.state == checking)
+	show(b.spinner, s.state == waiting || s.state == checking)
 	if s.state == waiting || s.state == checking {
-		b.progress.Start()
+		b.spinner.Start()
 	} else {
-		b.progress.Stop()
+		b.spinner.Stop()
 	}
 	link, _ := url.Parse(s.url)
 	show(b.link, s.state == waiting && s.url != "" && link != nil)

@@ -355,6 +355,10 @@ func TestSignInCancel(t *testing.T) {
 	if !strings.Contains(bar.status.Text, "Waiting for your browser") || !bar.cancelB.Visible() || !bar.copyB.Visible() {
 		t.Fatalf("while waiting: %q cancel=%v copy=%v", bar.status.Text, bar.cancelB.Visible(), bar.copyB.Visible())
 	}
+	// A spinner beside the words, not a bar sweeping across the sign-in bar.
+	if !bar.spinner.Visible() {
+		t.Error("no activity spinner while waiting for the browser")
+	}
 	onUI(func() { test.Tap(bar.copyB) })
 	if got := u.app.Clipboard().Content(); !strings.Contains(got, "/accounts/zoom/oauth/authorize") {
 		t.Fatalf("copied %q", got)
@@ -362,5 +366,8 @@ func TestSignInCancel(t *testing.T) {
 	tap(u, bar.cancelB)
 	if !bar.signInB.Visible() || bar.cancelB.Visible() || !strings.Contains(bar.status.Text, "Not signed in") {
 		t.Fatalf("after cancel: %q", bar.status.Text)
+	}
+	if bar.spinner.Visible() {
+		t.Error("the spinner still shows after the sign-in was cancelled")
 	}
 }

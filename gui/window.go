@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -61,6 +62,9 @@ type UI struct {
 	onCandidateShownForTesting func()
 	// do runs f on the UI goroutine without waiting (fyne.Do in the app).
 	do func(f func())
+	// openURL opens a web page or a folder with the system (the app's OpenURL;
+	// Fyne's test app ignores it, so tests look at what was asked).
+	openURL func(*url.URL) error
 }
 
 // New builds the window on a without showing it.
@@ -70,7 +74,7 @@ func New(a fyne.App, env Env) *UI { return newUI(a, env, fyne.Do) }
 // Fyne's test driver has no UI goroutine (its fyne.Do runs f on the caller), so
 // the tests pass one that takes turns with their own taps.
 func newUI(a fyne.App, env Env, do func(func())) *UI {
-	u := &UI{app: a, env: env, started: time.Now(), do: do}
+	u := &UI{app: a, env: env, started: time.Now(), do: do, openURL: a.OpenURL}
 	title := "LogoDesk"
 	if env.Sandbox {
 		title = "LogoDesk — Sandbox"
