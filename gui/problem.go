@@ -87,6 +87,7 @@ func newProblemView(u *UI, p Provider) *problemView {
 	v.fold = widget.NewAccordion(widget.NewAccordionItem("Details", v.detail))
 	v.signIn = &widget.Button{Text: "Sign in again", Icon: theme.LoginIcon(), OnTapped: v.onSignIn}
 	v.settings = &widget.Button{Text: "Open Settings", Icon: theme.SettingsIcon(), OnTapped: u.showSettings}
+	v.settings.Hide()
 	v.content = container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, v.msg), container.NewHBox(v.signIn, v.settings), v.fold)
 	v.content.Hide()
 	return v

@@ -15,20 +15,22 @@ import (
 // Settings, the admin is walked through it: the steps, the redirect address to
 // paste (with a Copy button), and the two fields to fill, then the sign-in goes on.
 
-// setupSteps are the registration steps per vendor, as the README gives them.
-var setupSteps = map[Provider][]string{
-	Zoho: {
+// setupSteps are the registration steps for p, as the README gives them.
+func setupSteps(p Provider) []string {
+	if p == Zoom {
+		return []string{
+			"Open marketplace.zoom.us and choose Develop \u2192 Build App \u2192 General App (user-managed).",
+			"Paste the address below as the OAuth Redirect URL, and add it to the allow list too.",
+			"Add the scopes user:read:user and user:write:profile_picture (admins who change other people's pictures: the :admin ones too).",
+			"Copy the Client ID and Client Secret into the fields below.",
+		}
+	}
+	return []string{
 		"Open the Zoho API Console (api-console.zoho.com, or your data centre's, e.g. api-console.zoho.eu) and choose Add Client.",
 		"Pick \u201cMobile-based Applications\u201d and name it LogoDesk; any page of yours will do as the homepage.",
 		"Paste the address below as the Authorized Redirect URI, exactly as it is.",
 		"Create it, then copy the Client ID (and the Client Secret, if Zoho shows one) into the fields below.",
-	},
-	Zoom: {
-		"Open marketplace.zoom.us and choose Develop \u2192 Build App \u2192 General App (user-managed).",
-		"Paste the address below as the OAuth Redirect URL, and add it to the allow list too.",
-		"Add the scopes user:read:user and user:write:profile_picture (admins who change other people's pictures: the :admin ones too).",
-		"Copy the Client ID and Client Secret into the fields below.",
-	},
+	}
 }
 
 // showSetup opens the assistant for p; on "Save and sign in" the client details
@@ -56,7 +58,7 @@ func (u *UI) openSetup(p Provider, cs ClientSettings, redirect string) {
 		"For that, %s needs to know LogoDesk once: someone who manages %s for your company does these steps (about five minutes).",
 		p.Title(), p.Title(), p.Title()))
 	items := []fyne.CanvasObject{intro}
-	for i, step := range setupSteps[p] {
+	for i, step := range setupSteps(p) {
 		items = append(items, wrapLabel(fmt.Sprintf("%d. %s", i+1, step)))
 		if strings.Contains(step, "address below") {
 			items = append(items, copyable(u, redirect))
