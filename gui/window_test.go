@@ -50,7 +50,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	}
 	tmp := t.TempDir()
 	bin := logodeskBinary(t)
-	display := startXvfb(t, "1280x800x24")
+	display := startXvfb(t, "1680x1050x24") // room for the 1400×950 window below
 
 	home := filepath.Join(tmp, "home")
 	os.MkdirAll(home, 0o700)
@@ -82,6 +82,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	xdo(t, display, "windowfocus", "--sync", wid)
 
 	shots := map[string]image.Image{}
+	winW, winH := defaultWidth, defaultHeight // the window's size, for the README's crops
 	shoot := func(name string) image.Image {
 		path := filepath.Join(tmp, name)
 		img := settledScreen(t, display, path)
@@ -95,7 +96,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 		}
 		shots[name] = img
 		if dir := os.Getenv("LOGODESK_SCREENSHOTS"); dir != "" { // the window only, for the README
-			crop := fmt.Sprintf("%dx%d+200+60", defaultWidth, defaultHeight)
+			crop := fmt.Sprintf("%dx%d+200+60", winW, winH)
 			if out, err := exec.Command("convert", path, "-crop", crop, "+repage", filepath.Join(dir, name)).CombinedOutput(); err != nil {
 				t.Errorf("convert: %v %s", err, out)
 			}
@@ -183,6 +184,14 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	xdo(t, display, "key", "ctrl+Return")
 	log.waitFor(t, "brand apply done", 60*time.Second)
 	shoot("brand-applied.png")
+
+	// The smallest window an admin is likely to use and a large one: the content
+	// reflows instead of being cut off or stretched.
+	for _, sz := range [][2]int{{800, 600}, {1400, 950}} {
+		winW, winH = sz[0], sz[1]
+		xdo(t, display, "windowsize", "--sync", wid, fmt.Sprint(winW), fmt.Sprint(winH))
+		shoot(fmt.Sprintf("brand-%dx%d.png", winW, winH))
+	}
 }
 
 // dragFile drags path from testdata/dragsource.py onto the screen point (x, y)
