@@ -42,17 +42,7 @@ const bigPicture = 2_000_000
 // the folder. The channel is closed when all rows are done or ctx ends.
 func fitRows(ctx context.Context, rows []Row, square bool, workers, buffer int) <-chan fitted {
 	out := make(chan fitted, buffer)
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := range rows {
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
+	next := indexes(ctx, len(rows))
 	var wg sync.WaitGroup
 	for range fitWorkers(workers) {
 		wg.Add(1)
@@ -89,4 +79,21 @@ func fitFile(path string, square bool) fitted {
 	res.Image = nil // the pixels are the bulk of a fit's memory; the bytes are all a run sends
 	sum := sha256.Sum256(res.Bytes)
 	return fitted{res: res, hash: hex.EncodeToString(sum[:])}
+}
+
+// indexes hands out 0…n-1 to the workers reading it, and closes when all are
+// taken or ctx ends.
+func indexes(ctx context.Context, n int) <-chan int {
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range n {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return next
 }

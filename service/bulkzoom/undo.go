@@ -47,17 +47,7 @@ func (r *Runner) Undo(ctx context.Context, opt Options) (*Report, error) {
 	}
 	st := newRunState(len(rows), opt)
 	lookups, uploads := newPacer(2*opt.pace()), newPacer(opt.pace())
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := range rows {
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
+	next := indexes(ctx, len(rows))
 	var wg sync.WaitGroup
 	for range opt.sendWorkers() {
 		wg.Add(1)
