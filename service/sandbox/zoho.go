@@ -162,24 +162,7 @@ func (s *Server) serveCRMOrgPhoto(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 		writeImage(w, img)
 	case http.MethodPost:
-		if !g.HasAny("ZohoCRM.org.ALL", "ZohoCRM.org.CREATE", "ZohoCRM.org.WRITE") {
-			zohoScopeMismatch(w)
-			return
-		}
-		if !zohoIsAdmin(g.User) {
-			zohoErr(w, http.StatusForbidden, "NO_PERMISSION", "Permission denied to update",
-				map[string]any{"permissions": []string{"org.photo.upload"}})
-			return
-		}
-		img, ok := s.zohoUpload(w, r, limits.ZohoCRMOrgPhoto, false)
-		if !ok {
-			return
-		}
-		s.mu.Lock()
-		s.org.photo = img
-		s.org.photoID = s.nextID()
-		s.mu.Unlock()
-		zohoSuccess(w, "photo uploaded successfully")
+		s.uploadOrgPhoto(w, r, g, &s.org, limits.ZohoCRMOrgPhoto, "ZohoCRM.org.ALL", "ZohoCRM.org.CREATE", "ZohoCRM.org.WRITE")
 	case http.MethodDelete:
 		if !g.HasAny("ZohoCRM.org.ALL", "ZohoCRM.org.DELETE") {
 			zohoScopeMismatch(w)
@@ -299,4 +282,27 @@ func (s *Server) zohoUpload(w http.ResponseWriter, r *http.Request, lim limits.L
 // images elsewhere (record photos: PNG, JPEG, GIF, BMP).
 func isZohoImage(mt string) bool {
 	return limits.BiginRecordPhoto.Accepts(mt)
+}
+
+// uploadOrgPhoto is POST …/org/photo, as Zoho CRM and Bigin answer it alike: the
+// scope (any of scopes), an administrator, the picture within lim, then a new photo_id.
+func (s *Server) uploadOrgPhoto(w http.ResponseWriter, r *http.Request, g tokens.Grant, org *crmOrg, lim limits.Limit, scopes ...string) {
+	if !g.HasAny(scopes...) {
+		zohoScopeMismatch(w)
+		return
+	}
+	if !zohoIsAdmin(g.User) {
+		zohoErr(w, http.StatusForbidden, "NO_PERMISSION", "Permission denied to update",
+			map[string]any{"permissions": []string{"org.photo.upload"}})
+		return
+	}
+	img, ok := s.zohoUpload(w, r, lim, false)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	org.photo = img
+	org.photoID = s.nextID()
+	s.mu.Unlock()
+	zohoSuccess(w, "photo uploaded successfully")
 }
