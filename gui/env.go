@@ -121,7 +121,13 @@ type Images interface {
 	// QuickPreview is data drawn within maxSide×maxSide as fast as possible
 	// (a large JPEG from its DC coefficients): shown while Fit works, never sent.
 	QuickPreview(data []byte, maxSide int) (image.Image, error)
-	Fit(data []byte, lim limits.Limit, square bool) (Fitted, error)
+	Fit(data []byte, lim limits.Limit, choice FitChoice) (Fitted, error)
+}
+
+// FitChoice is what the admin chose for one fit.
+type FitChoice struct {
+	Square bool       // crop to the centred square
+	Frame  *cropFrame // crop to this square, framed in the crop editor (wins over Square)
 }
 
 // Env is everything the window stands on.

@@ -54,6 +54,18 @@ type photoPanel struct {
 	// record or user, so coming back finds it again instead of losing it silently.
 	pending map[string]pendingCandidate
 
+	// The crop editor, for people's pictures (limits.Limit.AvatarSide): the
+	// admin frames the part to send; every move refits (frameSeq tells a fit
+	// for an older frame from the one shown, and Replace waits for the latter).
+	cropSrc             image.Image // the dropped picture upright, small: what the frame is drawn on
+	frame               cropFrame
+	frameSeq, fittedSeq int
+	cropper             *cropEditor
+	zoom                *widget.Slider
+	zoomRow             *fyne.Container
+	syncing             bool // the slider is being set to the frame's zoom: not a user's change
+	small               *smallPreviews
+
 	current, candidate *preview
 	explain            *widget.Label
 	square             *widget.Check
@@ -81,6 +93,14 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.explain = widget.NewLabel("")
 	pp.explain.Wrapping = fyne.TextWrapWord
 	pp.square = widget.NewCheck("Crop to a centred square", pp.onSquare)
+	pp.cropper = newCropEditor(pp.onFrameChanged)
+	pp.candidate.setEditor(pp.cropper)
+	pp.zoom = widget.NewSlider(1, maxCropZoom)
+	pp.zoom.Step = 0.05
+	pp.zoom.OnChanged = pp.onZoom
+	pp.zoomRow = container.NewBorder(nil, nil, widget.NewLabel("Zoom"), nil, pp.zoom)
+	pp.zoomRow.Hide()
+	pp.small = newSmallPreviews()
 	pp.replaceB = &widget.Button{Text: "Replace " + noun, Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: pp.onReplace}
 	pp.discardB = &widget.Button{Text: "Discard", Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: pp.onDiscard}
 	pp.deleteB = &widget.Button{Text: "Delete " + noun + "…", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: pp.onDelete}
@@ -108,12 +128,15 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	upload.SetMinSize(fyne.NewSize(48, 48))
 	pp.dropBox = container.NewVBox(widget.NewLabel(""), newDropZone(container.NewVBox(layout.NewSpacer(),
 		container.NewCenter(upload), hint, orLabel, container.NewCenter(pp.chooseB), layout.NewSpacer())), widget.NewLabel(""))
-	pp.candidateBox = container.NewVBox(pp.candidate.content)
+	pp.candidateBox = container.NewVBox(pp.candidate.content, pp.zoomRow, pp.small.content)
 	pp.candidateBox.Hide()
 	// Side by side when there is room, one above the other in a narrow window
-	// (640 points wide, or beside Bigin's record list).
-	previews := container.NewGridWrap(fyne.NewSize(250, 310), pp.current.content, container.NewStack(pp.dropBox, pp.candidateBox))
-	actions := container.NewHBox(pp.replaceB, pp.discardB, pp.cancelB, pp.square, layout.NewSpacer(), pp.deleteB)
+	// (640 points wide, or beside Bigin's record list). Delete sits under the
+	// picture it deletes.
+	currentBox := container.NewVBox(pp.current.content, container.NewCenter(pp.deleteB))
+	column := func(o fyne.CanvasObject) *fyne.Container { return container.New(&columnLayout{250, 310}, o) }
+	previews := container.New(&sideBySide{}, column(currentBox), column(container.NewStack(pp.dropBox, pp.candidateBox)))
+	actions := container.NewHBox(pp.replaceB, pp.discardB, pp.cancelB, pp.square)
 	pp.content = container.NewVBox(
 		previews,
 		pp.explain,
@@ -136,6 +159,8 @@ type pendingCandidate struct {
 	thumb            image.Image
 	caption, explain string
 	square           bool
+	cropSrc          image.Image
+	frame            cropFrame
 }
 
 // setTarget shows slot t (nil: none, e.g. no record picked), owned by owner
@@ -144,7 +169,7 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	pp.gen++
 	if pp.target != nil && pp.fitted != nil {
 		pp.pending[pp.target.Key()] = pendingCandidate{source: pp.source, fitted: *pp.fitted, thumb: pp.fittedThumb,
-			caption: pp.fittedCaption, explain: pp.explain.Text, square: pp.square.Checked}
+			caption: pp.fittedCaption, explain: pp.explain.Text, square: pp.square.Checked, cropSrc: pp.cropSrc, frame: pp.frame}
 	}
 	pp.target, pp.owner = t, owner
 	pp.deleteB.SetText("Delete " + pp.whose() + "…")
@@ -165,8 +190,10 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	}
 	if c, ok := pp.pending[t.Key()]; ok {
 		delete(pp.pending, t.Key())
-		pp.showCandidate(c.source, c.fitted, c.thumb, c.caption, c.explain)
 		pp.square.Checked = c.square // not SetChecked: that would fit the picture again
+		pp.cropSrc, pp.frame = c.cropSrc, c.frame
+		pp.fittedSeq = pp.frameSeq // the candidate kept was fitted to this frame
+		pp.showCandidate(c.source, c.fitted, c.thumb, c.caption, c.explain)
 		pp.square.Refresh()
 		pp.reload(fmt.Sprintf("The new %s you chose earlier is still here. Nothing is sent until you press \u201c%s\u201d.", pp.noun, pp.replaceB.Text))
 		return
@@ -301,7 +328,8 @@ func (pp *photoPanel) updateButtons() {
 	}
 	has := pp.target != nil
 	enable(pp.chooseB, has && !pp.busy)
-	enable(pp.replaceB, has && !pp.busy && pp.fitted != nil)
+	// While the frame moves, Replace waits for the picture fitted to it.
+	enable(pp.replaceB, has && !pp.busy && pp.fitted != nil && (!pp.cropping() || pp.fittedSeq == pp.frameSeq))
 	enable(pp.discardB, !pp.busy && pp.fitted != nil)
 	enable(pp.deleteB, has && !pp.busy && pp.hasCur)
 	if pp.fitted != nil {
@@ -316,7 +344,13 @@ func (pp *photoPanel) updateButtons() {
 	} else {
 		pp.square.Enable()
 	}
+	if pp.cropSrc != nil {
+		pp.square.Text = "Crop to the frame"
+	} else {
+		pp.square.Text = "Crop to a centred square"
+	}
 	if pp.fitted != nil && pp.target != nil && pp.target.Limit().Square {
+		pp.square.Refresh()
 		pp.square.Show()
 	} else {
 		pp.square.Hide()
@@ -340,6 +374,9 @@ func (pp *photoPanel) clearCandidate() {
 	pp.fitted = nil
 	pp.source = nil
 	pp.fittedThumb, pp.fittedCaption = nil, ""
+	pp.cropSrc = nil
+	pp.showCrop()
+	pp.small.clear()
 	pp.candidate.clear("")
 	pp.candidateBox.Hide()
 	pp.dropBox.Show()
@@ -430,12 +467,18 @@ func (pp *photoPanel) openPath(path string) {
 	pp.startBusy("Checking the image…")
 	gen := pp.gen
 	images := pp.u.env.Images
+	// A person's picture is framed on its quick preview: a larger one, so the
+	// frame can zoom in and still show enough of the face.
+	size := previewSize
+	if pp.avatar() {
+		size = cropPreviewSize
+	}
 	pp.u.goDo(func() {
 		data, err := images.ReadFile(path) // refuses folders, empty and huge files in one sentence
 		var quick image.Image
 		if err == nil {
 			// No quick preview is no verdict: Fit says what is wrong in its own words.
-			if q, qerr := images.QuickPreview(data, previewSize); qerr == nil {
+			if q, qerr := images.QuickPreview(data, size); qerr == nil {
 				quick = onChecker(q)
 			}
 		}
@@ -447,28 +490,122 @@ func (pp *photoPanel) openPath(path string) {
 				pp.refuseFile(plainSentence(err))
 				return
 			}
+			pp.cropSrc = nil
+			pp.square.Checked = false // not SetChecked: that would fit the picture before it is read
+			if quick != nil && pp.avatar() {
+				// The crop editor is on by default for people's pictures.
+				b := quick.Bounds()
+				pp.cropSrc, pp.frame = quick, centredFrame(b.Dx(), b.Dy())
+				pp.square.Checked = true
+				quick = scaleDown(quick, previewSize)
+			}
+			pp.square.Refresh()
+			pp.frameSeq++
 			if quick != nil {
 				pp.showQuick(quick)
 			}
-			pp.fit(data, false)
+			pp.fit(data, pp.choice())
 		})
 	})
+}
+
+// cropPreviewSize is the longest side of the picture the crop frame is drawn
+// on: room to zoom in threefold on a 220-point editor at 2× scale… and still
+// small enough for a 24-megapixel JPEG to come from its DC coefficients.
+const cropPreviewSize = 720
+
+// avatar reports whether the slot is a person's picture: shown small and round,
+// framed in the crop editor.
+func (pp *photoPanel) avatar() bool {
+	return pp.target != nil && pp.target.Limit().AvatarSide > 0
+}
+
+// cropping reports whether the picture is sent as framed in the crop editor.
+func (pp *photoPanel) cropping() bool {
+	return pp.cropSrc != nil && pp.square.Checked
+}
+
+// choice is how the picture is to be fitted: as framed, as a centred square, or whole.
+func (pp *photoPanel) choice() FitChoice {
+	if pp.cropping() {
+		f := pp.frame
+		return FitChoice{Frame: &f}
+	}
+	return FitChoice{Square: pp.square.Checked}
+}
+
+// showCrop shows the crop editor, its zoom and the small previews as the frame is now.
+func (pp *photoPanel) showCrop() {
+	on := pp.cropping()
+	pp.candidate.showEditor(on)
+	if !on {
+		pp.zoomRow.Hide()
+		return
+	}
+	pp.cropper.round = pp.current.round
+	pp.cropper.setImage(pp.cropSrc, pp.frame)
+	pp.syncing = true
+	pp.zoom.SetValue(pp.frame.zoom())
+	pp.syncing = false
+	pp.zoomRow.Show()
+	pp.small.set(framedPart(pp.cropSrc, pp.frame, smallPreviewPixels), pp.current.round)
+}
+
+// onFrameChanged runs when the admin moved or zoomed the frame: the small
+// previews follow at once, the fit a moment after the last move.
+func (pp *photoPanel) onFrameChanged(f cropFrame) {
+	if !pp.cropping() {
+		return
+	}
+	pp.frame = f
+	pp.frameSeq++
+	pp.syncing = true
+	pp.zoom.SetValue(f.zoom())
+	pp.syncing = false
+	pp.small.set(framedPart(pp.cropSrc, f, smallPreviewPixels), pp.current.round)
+	pp.updateButtons() // Replace waits for the fit of this frame
+	seq, gen := pp.frameSeq, pp.gen
+	pp.u.goDo(func() {
+		time.Sleep(refitDelay)
+		pp.u.do(func() {
+			if gen == pp.gen && seq == pp.frameSeq && !pp.busy && pp.source != nil {
+				pp.fit(pp.source, pp.choice())
+			}
+		})
+	})
+}
+
+// refitDelay is how long the frame rests before the picture is fitted again:
+// a drag sends many moves, and each fit of a large photo takes a few tenths of a second.
+const refitDelay = 250 * time.Millisecond
+
+// onZoom is the slider: the frame zooms around its centre.
+func (pp *photoPanel) onZoom(z float64) {
+	if pp.syncing || !pp.cropping() {
+		return
+	}
+	b := pp.cropSrc.Bounds()
+	f := pp.frame.zoomed(z, b.Dx(), b.Dy())
+	pp.cropper.setFrame(f)
+	pp.onFrameChanged(f)
 }
 
 // showQuick shows a rough preview of the file being fitted in the New slot, so
 // a drop shows something at once; Replace stays off until the fit is shown.
 func (pp *photoPanel) showQuick(img image.Image) {
 	pp.candidate.setPending(img, "Fitting\u2026", "Fitting to "+pp.service+"\u2019s limits\u2026")
+	pp.showCrop()
 	pp.candidateBox.Show()
 	pp.dropBox.Hide()
 	pp.explain.Hide() // it would describe the candidate before
 	pp.u.trace("quick preview shown%s", sinceDrop(pp.u))
 }
 
-// fit fits data to the slot's limits (square or not) and shows the result as
-// the candidate; when it can't be fitted, the candidate before stays.
-func (pp *photoPanel) fit(data []byte, square bool) {
-	gen, lim := pp.gen, pp.target.Limit()
+// fit fits data to the slot's limits as chosen (framed, square or whole) and
+// shows the result as the candidate; when it can't be fitted, the candidate
+// before stays.
+func (pp *photoPanel) fit(data []byte, choice FitChoice) {
+	gen, seq, lim := pp.gen, pp.frameSeq, pp.target.Limit()
 	images := pp.u.env.Images
 	pp.startBusy("Fitting the image to " + lim.Service + "'s limits…")
 	if pp.candidate.shown() != nil {
@@ -476,7 +613,7 @@ func (pp *photoPanel) fit(data []byte, square bool) {
 	}
 	pp.u.goDo(func() {
 		start := time.Now()
-		f, err := images.Fit(data, lim, square)
+		f, err := images.Fit(data, lim, choice)
 		pp.u.trace("fitted in %d ms", time.Since(start).Milliseconds())
 		var thumb image.Image
 		switch {
@@ -489,13 +626,24 @@ func (pp *photoPanel) fit(data []byte, square bool) {
 			if gen != pp.gen {
 				return
 			}
+			if seq != pp.frameSeq {
+				// The frame moved while this was fitted: fit what is framed now.
+				pp.endBusy("")
+				pp.fit(data, pp.choice())
+				return
+			}
 			if err != nil {
 				pp.refuseFile(plainSentence(err))
 				return
 			}
+			pp.fittedSeq = seq
 			explain := strings.TrimSpace(f.Explanation + " " + shapeWarning(f.Width, f.Height, lim.Square, pp.noun))
 			pp.showCandidate(data, f, thumb, fmt.Sprintf("%d×%d %s, %s", f.Width, f.Height, kindOf(f.MIME), limits.HumanBytes(int64(len(f.Bytes)))), explain)
-			pp.endBusy(fmt.Sprintf("This is how the new %s will look. Nothing is sent until you press \u201c%s\u201d.", pp.noun, pp.replaceB.Text))
+			look := fmt.Sprintf("This is how the new %s will look.", pp.noun)
+			if pp.cropping() {
+				look = "Drag the frame, or zoom, to choose what is shown."
+			}
+			pp.endBusy(fmt.Sprintf("%s Nothing is sent until you press \u201c%s\u201d.", look, pp.replaceB.Text))
 			if !pp.u.traceDrop.IsZero() {
 				pp.u.trace("candidate shown %d ms after the drop", time.Since(pp.u.traceDrop).Milliseconds())
 				pp.u.traceDrop = time.Time{}
@@ -512,6 +660,8 @@ func (pp *photoPanel) showCandidate(source []byte, f Fitted, thumb image.Image, 
 	pp.source, pp.fitted = source, &f
 	pp.fittedThumb, pp.fittedCaption = thumb, caption
 	pp.candidate.set(thumb, caption)
+	pp.showCrop()
+	pp.small.set(thumb, pp.current.round) // what is sent, exactly
 	pp.candidateBox.Show()
 	pp.dropBox.Hide()
 	pp.explain.SetText(explain)
@@ -519,11 +669,13 @@ func (pp *photoPanel) showCandidate(source []byte, f Fitted, thumb image.Image, 
 	pp.updateButtons()
 }
 
-func (pp *photoPanel) onSquare(on bool) {
+func (pp *photoPanel) onSquare(bool) {
 	if pp.source == nil || pp.busy || pp.target == nil {
 		return
 	}
-	pp.fit(pp.source, on)
+	pp.frameSeq++
+	pp.showCrop()
+	pp.fit(pp.source, pp.choice())
 }
 
 func (pp *photoPanel) onDiscard() {
@@ -630,6 +782,9 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 				pp.refuseFile(plainSentence(err))
 				return
 			}
+			pp.cropSrc = nil // a kept version goes back as it was, never cropped
+			pp.square.Checked = false
+			pp.square.Refresh()
 			f := Fitted{Bytes: data, MIME: e.MIME, Width: cfg.Width, Height: cfg.Height, FromCopy: &e,
 				Explanation: fmt.Sprintf("The %s kept on %s, as %s had it.", pp.noun, when, pp.service)}
 			pp.showCandidate(data, f, thumb, describe(data, e.MIME), f.Explanation)

@@ -20,6 +20,9 @@ type preview struct {
 	caption     *widget.Label
 	badge       *fyne.Container // "Fitting…" over a quick preview
 	badgeText   *widget.Label
+	stack       *fyne.Container
+	round       bool              // a person's picture, which the service shows in a circle
+	editor      fyne.CanvasObject // shown instead of the picture while it is on (the crop editor)
 	content     fyne.CanvasObject
 }
 
@@ -43,7 +46,8 @@ func newPreview(title, empty string) *preview {
 	shade.CornerRadius = theme.InputRadiusSize()
 	p.badge = container.NewVBox(layout.NewSpacer(), container.NewCenter(container.NewStack(shade, p.badgeText)))
 	p.badge.Hide()
-	frame := container.NewGridWrap(fyne.NewSize(230, 230), container.NewStack(p.placeholder, p.img, p.badge))
+	p.stack = container.NewStack(p.placeholder, p.img, p.badge)
+	frame := container.NewGridWrap(fyne.NewSize(230, 230), p.stack)
 	p.content = container.NewVBox(p.title, frame, p.caption)
 	p.clear(empty)
 	return p
@@ -52,6 +56,7 @@ func newPreview(title, empty string) *preview {
 // setRound shows the picture in a circle, as the service shows profile
 // pictures, or whole, as it shows logos.
 func (p *preview) setRound(round bool) {
+	p.round = round
 	if round {
 		p.img.FillMode = canvas.ImageFillCover
 		p.img.CornerRadius = p.img.MinSize().Width / 2
@@ -62,15 +67,46 @@ func (p *preview) setRound(round bool) {
 	p.img.Refresh()
 }
 
-// set shows img, already scaled down off the UI goroutine.
+// setEditor puts e where the picture goes, hidden until showEditor.
+func (p *preview) setEditor(e fyne.CanvasObject) {
+	p.editor = e
+	e.Hide()
+	p.stack.Objects = []fyne.CanvasObject{p.placeholder, p.img, e, p.badge}
+	p.stack.Refresh()
+}
+
+// showEditor shows the editor in place of the picture (on), or the picture.
+func (p *preview) showEditor(on bool) {
+	if p.editor == nil || on == p.editor.Visible() {
+		return
+	}
+	if on {
+		p.editor.Show()
+		p.img.Hide()
+		p.placeholder.Hide()
+		return
+	}
+	p.editor.Hide()
+	if p.img.Image != nil {
+		p.img.Show()
+	} else {
+		p.placeholder.Show()
+	}
+}
+
+func (p *preview) editing() bool { return p.editor != nil && p.editor.Visible() }
+
+// set shows img, already scaled down off the UI goroutine (behind the editor, while it is on).
 func (p *preview) set(img image.Image, caption string) {
 	p.badge.Hide()
 	p.img.Resource = nil
 	p.img.File = ""
 	p.img.Image = img
-	p.img.Show()
+	if !p.editing() {
+		p.img.Show()
+		p.placeholder.Hide()
+	}
 	p.img.Refresh()
-	p.placeholder.Hide()
 	p.caption.SetText(caption)
 }
 
@@ -87,6 +123,7 @@ func (p *preview) setBadge(badge string) {
 }
 
 func (p *preview) clear(hint string) {
+	p.showEditor(false)
 	p.badge.Hide()
 	p.img.Image = nil
 	p.img.Hide()
@@ -101,4 +138,56 @@ func (p *preview) shown() image.Image {
 		return nil
 	}
 	return p.img.Image
+}
+
+// Sizes of the small previews, in points: a picture as people mostly see it,
+// in a list or beside a name, where a fine line or small text disappears.
+const smallPreviewBig, smallPreviewTiny = 48, 24
+
+// smallPreviewPixels is the small previews' picture side: sharp at 2× scale.
+const smallPreviewPixels = 2 * smallPreviewBig
+
+// smallPreviews shows the new picture at the sizes people see it, beside the
+// enlarged preview: a logo that reads well at 230 points may not at 24.
+type smallPreviews struct {
+	big, tiny *canvas.Image
+	content   *fyne.Container
+}
+
+func newSmallPreviews() *smallPreviews {
+	s := &smallPreviews{}
+	mk := func(side float32) *canvas.Image {
+		img := &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth}
+		img.SetMinSize(fyne.NewSquareSize(side))
+		return img
+	}
+	s.big, s.tiny = mk(smallPreviewBig), mk(smallPreviewTiny)
+	label := widget.NewLabel("Seen small:")
+	s.content = container.NewHBox(layout.NewSpacer(), label, container.NewCenter(s.big), container.NewCenter(s.tiny), layout.NewSpacer())
+	s.content.Hide()
+	return s
+}
+
+// set shows img small, in a circle when round.
+func (s *smallPreviews) set(img image.Image, round bool) {
+	if img == nil {
+		s.clear()
+		return
+	}
+	for _, c := range []*canvas.Image{s.big, s.tiny} {
+		c.Image = img
+		c.FillMode = canvas.ImageFillContain
+		c.CornerRadius = 0
+		if round {
+			c.FillMode = canvas.ImageFillCover
+			c.CornerRadius = c.MinSize().Width / 2
+		}
+		c.Refresh()
+	}
+	s.content.Show()
+}
+
+func (s *smallPreviews) clear() {
+	s.big.Image, s.tiny.Image = nil, nil
+	s.content.Hide()
 }

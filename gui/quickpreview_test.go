@@ -24,7 +24,7 @@ func newHeldFitter() *heldFitter {
 	return &heldFitter{Images: fitter{}, started: make(chan struct{}, 4), release: make(chan error)}
 }
 
-func (h *heldFitter) Fit(data []byte, lim limits.Limit, square bool) (Fitted, error) {
+func (h *heldFitter) Fit(data []byte, lim limits.Limit, square FitChoice) (Fitted, error) {
 	h.started <- struct{}{}
 	if err := <-h.release; err != nil {
 		return Fitted{}, err

@@ -113,8 +113,12 @@ func (fitter) QuickPreview(data []byte, maxSide int) (image.Image, error) {
 	return imagefit.QuickPreviewData(data, maxSide)
 }
 
-func (fitter) Fit(data []byte, lim limits.Limit, square bool) (Fitted, error) {
-	r, err := imagefit.Fit(data, lim, imagefit.Options{Square: square})
+func (fitter) Fit(data []byte, lim limits.Limit, choice FitChoice) (Fitted, error) {
+	opt := imagefit.Options{Square: choice.Square}
+	if f := choice.Frame; f != nil {
+		opt.Square = true // until imagefit has Frame
+	}
+	r, err := imagefit.Fit(data, lim, opt)
 	if err != nil {
 		return Fitted{}, err
 	}

@@ -21,6 +21,9 @@ type Limit struct {
 	MaxPixels int64    // largest width×height; 0 when the service states none
 	Formats   []string // accepted MIME types, preferred first
 	Square    bool     // shown in a square or round frame: offer a centred square crop
+	// AvatarSide: a person's picture, shown small and round: the crop editor is offered,
+	// and a re-encoded picture is at most this many pixels a side; 0 for logos.
+	AvatarSide int
 }
 
 // Accepts reports whether mime is one of the limit's formats.
@@ -51,7 +54,7 @@ var (
 
 	// ZoomProfilePicture: JPEG or PNG, "File size cannot exceed 2M"; no pixel limit is documented.
 	ZoomProfilePicture = Limit{Service: "Zoom", What: "profile picture",
-		MaxBytes: 2 << 20, FitBytes: 2_000_000, Formats: []string{JPEG, PNG}, Square: true}
+		MaxBytes: 2 << 20, FitBytes: 2_000_000, Formats: []string{JPEG, PNG}, Square: true, AvatarSide: 512}
 )
 
 // FitBudget is the most bytes a re-encoded file may have: FitBytes, or MaxBytes when a
