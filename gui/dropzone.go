@@ -14,7 +14,17 @@ import (
 // colours follow the theme (light or dark) on every refresh.
 type dropZone struct {
 	widget.BaseWidget
-	inner fyne.CanvasObject
+	inner    fyne.CanvasObject
+	disabled bool // nothing to drop onto (no record, not signed in) or busy: looks greyed out
+}
+
+// setEnabled shows whether a drop would be taken now.
+func (d *dropZone) setEnabled(on bool) {
+	if d.disabled == !on {
+		return
+	}
+	d.disabled = !on
+	d.Refresh()
 }
 
 func newDropZone(inner fyne.CanvasObject) *dropZone {
@@ -46,8 +56,13 @@ func (r *dropZoneRenderer) Destroy()                     {}
 func (r *dropZoneRenderer) Refresh() {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	th := r.d.Theme()
-	r.frame.StrokeColor = th.Color(theme.ColorNamePrimary, v)
-	r.frame.FillColor = th.Color(theme.ColorNameHover, v)
+	if r.d.disabled {
+		r.frame.StrokeColor = th.Color(theme.ColorNameDisabled, v)
+		r.frame.FillColor = th.Color(theme.ColorNameDisabledButton, v)
+	} else {
+		r.frame.StrokeColor = th.Color(theme.ColorNamePrimary, v)
+		r.frame.FillColor = th.Color(theme.ColorNameHover, v)
+	}
 	r.frame.Refresh()
 	r.d.inner.Refresh()
 }

@@ -83,6 +83,7 @@ type photoPanel struct {
 	openFolderB        *widget.Button
 	candidateBox       *fyne.Container
 	dropBox            *fyne.Container
+	dropZone           *dropZone
 	content            fyne.CanvasObject
 }
 
@@ -126,8 +127,9 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	upload := canvas.NewImageFromResource(theme.UploadIcon())
 	upload.FillMode = canvas.ImageFillContain
 	upload.SetMinSize(fyne.NewSize(48, 48))
-	pp.dropBox = container.NewVBox(widget.NewLabel(""), newDropZone(container.NewVBox(layout.NewSpacer(),
-		container.NewCenter(upload), hint, orLabel, container.NewCenter(pp.chooseB), layout.NewSpacer())), widget.NewLabel(""))
+	pp.dropZone = newDropZone(container.NewVBox(layout.NewSpacer(),
+		container.NewCenter(upload), hint, orLabel, container.NewCenter(pp.chooseB), layout.NewSpacer()))
+	pp.dropBox = container.NewVBox(widget.NewLabel(""), pp.dropZone, widget.NewLabel(""))
 	pp.candidateBox = container.NewVBox(pp.candidate.content, pp.zoomRow, pp.small.content)
 	pp.candidateBox.Hide()
 	// Side by side when there is room, one above the other in a narrow window
@@ -328,6 +330,7 @@ func (pp *photoPanel) updateButtons() {
 	}
 	has := pp.target != nil
 	enable(pp.chooseB, has && !pp.busy)
+	pp.dropZone.setEnabled(has && !pp.busy)
 	// While the frame moves, Replace waits for the picture fitted to it.
 	enable(pp.replaceB, has && !pp.busy && pp.fitted != nil && (!pp.cropping() || pp.fittedSeq == pp.frameSeq))
 	enable(pp.discardB, !pp.busy && pp.fitted != nil)
@@ -564,6 +567,7 @@ func (pp *photoPanel) onFrameChanged(f cropFrame) {
 	pp.syncing = false
 	pp.small.set(framedPart(pp.cropSrc, f, smallPreviewPixels), pp.current.round)
 	pp.updateButtons() // Replace waits for the fit of this frame
+	pp.u.trace("frame moved")
 	seq, gen := pp.frameSeq, pp.gen
 	pp.u.goDo(func() {
 		time.Sleep(refitDelay)

@@ -160,6 +160,31 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	log.waitFor(t, "candidate shown", 30*time.Second)
 	shoot("crm-candidate.png")
 
+	// The same photo as a Zoom profile picture: it opens in the crop editor, and
+	// a real mouse drag moves the frame to the right (the photo is fitted again).
+	xdo(t, display, "key", "alt+5")
+	drops := log.count("drop received")
+	for attempt := 1; log.count("drop received") == drops; attempt++ {
+		if attempt > 3 {
+			t.Fatal("three real drags of the photo onto the Zoom tab produced no drop")
+		}
+		dragFile(t, display, drag, photo, 200+490, 60+420)
+		log.withinMore("drop received", drops, 5*time.Second)
+	}
+	log.waitForMore(t, "candidate shown", 1, 30*time.Second)
+	fits := log.count("fitted in")
+	fx, fy := 200+389, 60+365 // the middle of the frame in the New column
+	xdo(t, display, "mousemove", fmt.Sprint(fx), fmt.Sprint(fy))
+	xdo(t, display, "mousedown", "1")
+	for i := 1; i <= 8; i++ {
+		xdo(t, display, "mousemove", fmt.Sprint(fx+10*i), fmt.Sprint(fy))
+		time.Sleep(30 * time.Millisecond) // motion over time, as a hand moves it
+	}
+	xdo(t, display, "mouseup", "1")
+	log.waitForMore(t, "frame moved", 0, 10*time.Second)
+	log.waitForMore(t, "fitted in", fits, 30*time.Second)
+	shoot("zoom-crop.png")
+
 	// The Brand tab: an SVG logo dropped once is fitted for every service, then
 	// applied to all the ticked ones with Ctrl+Enter.
 	xdo(t, display, "key", "alt+1")
@@ -171,7 +196,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	if err := os.WriteFile(logo, svg, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	drops := log.count("drop received")
+	drops = log.count("drop received")
 	for attempt := 1; log.count("drop received") == drops; attempt++ {
 		if attempt > 3 {
 			t.Fatal("three real drags of the SVG logo produced no drop")
