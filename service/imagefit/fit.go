@@ -134,7 +134,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 		return fitYCbCr(data, ycc, crop, tw, th, maxBytes, explain)
 	}
 	for attempt := 0; attempt < 12; attempt++ {
-		if tw < 16 || th < 16 {
+		if attempt > 0 && (tw < 16 || th < 16) { // shrink no further; the first size is always tried
 			break
 		}
 		img := prepare(src, crop, tw, th, info.Orientation)

@@ -516,3 +516,25 @@ func psnrRGB(a *image.NRGBA, b image.Image) float64 {
 	}
 	return 10 * math.Log10(255*255*3*float64(r.Dx()*r.Dy())/se)
 }
+
+// A picture under 16 pixels a side that must change is re-encoded at its own size: the
+// 16-pixel floor is only for making a picture smaller to fit its bytes.
+func TestFitTinyPicture(t *testing.T) {
+	for name, c := range map[string]struct {
+		data []byte
+		opt  Options
+		w, h int
+	}{
+		"10×10 gif for Zoom":       {encGIF(t, photo(10, 10)), Options{}, 10, 10},
+		"12×40 jpeg, square asked": {encJPEG(t, photo(12, 40), 90), Options{Square: true}, 12, 12},
+	} {
+		res, err := Fit(c.data, limits.ZoomProfilePicture, c.opt)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		assertFitted(t, c.data, res, limits.ZoomProfilePicture, c.opt)
+		if res.Width != c.w || res.Height != c.h {
+			t.Errorf("%s: %d×%d, want %d×%d", name, res.Width, res.Height, c.w, c.h)
+		}
+	}
+}

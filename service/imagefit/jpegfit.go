@@ -71,7 +71,7 @@ func highestQuality(fits func(q int) bool) int {
 // decodes data again in the rare case a smaller size must be tried.
 func fitYCbCr(data []byte, src *image.YCbCr, crop image.Rectangle, tw, th int, maxBytes int64, explain explainer) (Result, error) {
 	cw, ch := crop.Dx(), crop.Dy()
-	for attempt := 0; attempt < 12 && tw >= 16 && th >= 16; attempt++ {
+	for attempt := 0; attempt < 12 && (attempt == 0 || tw >= 16 && th >= 16); attempt++ { // the first size is always tried
 		if src == nil {
 			img, err := decode(data)
 			if err != nil {
