@@ -89,8 +89,8 @@ func fitYCbCr(data []byte, src *image.YCbCr, crop image.Rectangle, tw, th int, m
 			tw, th = shrink(tw, th, cw, ch, float64(maxBytes)/float64(sizeAtMin))
 			continue
 		}
-		explain.resized = tw != cw || th != ch
-		explain.outW, explain.outH = img.Rect.Dx(), img.Rect.Dy()
+		explain.sized(tw, th, img.Rect.Dx(), img.Rect.Dy(), attempt > 0)
+		explain.lowQuality = q < qualityMax
 		return Result{Bytes: b, MIME: limits.JPEG, Width: explain.outW, Height: explain.outH, Changed: true,
 			Original: explain.info, Image: img, Explanation: explain.sentence(fmt.Sprintf("saved as JPEG (quality %d)", q), false)}, nil
 	}
