@@ -31,7 +31,9 @@ func photo24PNG(b *testing.B) []byte {
 	return bench24.png
 }
 
-func benchFit(b *testing.B, data []byte) {
+func benchFit(b *testing.B, data []byte) { benchFitTo(b, data, limits.ZohoCRMOrgPhoto, Options{}) }
+
+func benchFitTo(b *testing.B, data []byte, lim limits.Limit, opt Options) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	runtime.GC()
@@ -40,7 +42,7 @@ func benchFit(b *testing.B, data []byte) {
 	var res Result
 	var err error
 	for i := 0; i < b.N; i++ {
-		res, err = Fit(data, limits.ZohoCRMOrgPhoto, Options{})
+		res, err = Fit(data, lim, opt)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -80,6 +82,12 @@ func trackPeakHeap() func() uint64 {
 func BenchmarkFit24MPJPEG(b *testing.B) { benchFit(b, photo24JPEG(b)) }
 
 func BenchmarkFit24MPPNG(b *testing.B) { benchFit(b, photo24PNG(b)) }
+
+// BenchmarkFitFramedAvatar: the crop editor's result for a Zoom profile picture from the
+// 24 MP photo: a 2581-pixel square framed off-centre, sent at 512×512.
+func BenchmarkFitFramedAvatar(b *testing.B) {
+	benchFitTo(b, photo24JPEG(b), limits.ZoomProfilePicture, Options{Frame: &Frame{Left: 0.3, Top: 0.2, Side: 2581.0 / 4000}})
+}
 
 // BenchmarkQuickPreview24MP: what the window can show the moment the 24 MP photo is
 // dropped (a 400-pixel preview, read from disk), against a full decode of the same file.

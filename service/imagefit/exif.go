@@ -6,33 +6,63 @@ import (
 	"image"
 
 	"github.com/disintegration/imaging"
-	"github.com/rwcarlsen/goexif/exif"
 )
 
 // jpegOrientation returns the EXIF orientation (1–8) of a JPEG, 1 when absent or unreadable.
 // It walks the JPEG segments up to the image data to find the APP1 "Exif" segment (at most
-// 64 KB), and lets goexif parse that segment's TIFF structure.
+// 64 KB), and reads the Orientation tag from that segment's first IFD itself: every offset
+// and count is checked against the segment, and nothing is allocated, whatever the file
+// claims. (A general EXIF parser allocated what a tag's count said: a 660-byte JPEG whose
+// Orientation claimed 2³¹ values cost 16 GB.)
 func jpegOrientation(data []byte) int {
-	seg := exifSegment(data)
-	if seg == nil {
+	tiff := exifSegment(data)
+	if len(tiff) < 8 {
 		return 1
 	}
-	o := 1
-	func() {
-		defer func() { _ = recover() }() // a malformed EXIF block never stops the picture
-		x, err := exif.Decode(bytes.NewReader(seg))
-		if err != nil && x == nil {
-			return
+	var order binary.ByteOrder = binary.BigEndian
+	if tiff[0] == 'I' {
+		order = binary.LittleEndian
+	}
+	ifd := int64(order.Uint32(tiff[4:8]))
+	if ifd < 8 || ifd+2 > int64(len(tiff)) {
+		return 1
+	}
+	n := int64(order.Uint16(tiff[ifd:]))
+	for i := int64(0); i < n; i++ {
+		e := ifd + 2 + 12*i
+		if e+12 > int64(len(tiff)) {
+			return 1
 		}
-		tag, err := x.Get(exif.Orientation)
-		if err != nil {
-			return
+		if order.Uint16(tiff[e:]) != 0x0112 { // Orientation
+			continue
 		}
-		if v, err := tag.Int(0); err == nil && v >= 1 && v <= 8 {
-			o = v
+		typ, count := order.Uint16(tiff[e+2:]), order.Uint32(tiff[e+4:])
+		var v uint32
+		switch {
+		case count == 0:
+			return 1
+		case typ == 3: // SHORT, as the standard says
+			v = uint32(order.Uint16(tiff[e+8:])) // the first value, in the entry when there are one or two
+			if count > 2 {
+				off := int64(order.Uint32(tiff[e+8:]))
+				if off+2 > int64(len(tiff)) {
+					return 1
+				}
+				v = uint32(order.Uint16(tiff[off:]))
+			}
+		case typ == 4 && count == 1: // LONG, as some writers put it
+			v = order.Uint32(tiff[e+8:])
+		case typ == 1 && count <= 4: // BYTE, in the entry
+			v = uint32(tiff[e+8])
+		default:
+			return 1
 		}
-	}()
-	return o
+		if v >= 1 && v <= 8 {
+			return int(v)
+		}
+		return 1
+	}
+	return 1
 }
 
 // exifSegment returns the TIFF payload of the first APP1 Exif segment, or nil.

@@ -19,6 +19,9 @@ import (
 type Options struct {
 	// Square asks for a centred square crop (offered for profile pictures, never forced).
 	Square bool
+	// Frame, when set, is the square the user framed in the crop editor: Fit crops it
+	// (instead of Square's centred square) and always re-encodes.
+	Frame *Frame
 }
 
 // Result is a fitted picture, ready to upload.
@@ -48,10 +51,12 @@ var defaultFormats = []string{limits.JPEG, limits.PNG}
 
 // Fit returns data fitted to lim with the smallest change that works. A picture that
 // already fits (accepted format, within bytes and pixels, no crop asked) comes back
-// byte-identical. Otherwise it is turned upright (EXIF orientation), downscaled with a
-// Lanczos filter, and re-encoded: PNG when transparency (or a lossless source) matters
-// and the PNG fits, otherwise JPEG at the highest quality that fits, then smaller
-// dimensions if even quality 60 is too big. Errors are *Problem.
+// byte-identical. Otherwise it is cropped (opt.Frame, or a centred square for
+// opt.Square), turned upright (EXIF orientation), downscaled with a Lanczos filter (to
+// at most lim.AvatarSide a side for a person's picture), and re-encoded: PNG when
+// transparency (or a lossless source) matters and the PNG fits, otherwise JPEG at the
+// highest quality that fits, then smaller dimensions if even quality 60 is too big.
+// Errors are *Problem.
 func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	info, err := Check(data)
 	if err != nil {
@@ -60,7 +65,8 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	var src image.Image
 	var ignored []string // what an SVG was drawn without
 	if info.Format == "svg" {
-		img, ign, err := drawSVG(data, svgBox(lim))
+		cropping := opt.Frame != nil || opt.Square && info.Width != info.Height
+		img, ign, err := drawSVG(data, svgBox(lim, cropping))
 		if err != nil {
 			return Result{}, err
 		}
@@ -89,7 +95,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	// Not every service honours EXIF orientation: a picture the camera stored sideways
 	// is always re-encoded upright, so it shows the same everywhere.
 	sideways := info.Orientation > 1
-	if !overBytes && !overPixels && !badFormat && !needSquare && !sideways {
+	if opt.Frame == nil && !overBytes && !overPixels && !badFormat && !needSquare && !sideways {
 		return Result{Bytes: data, MIME: info.MIME, Width: info.Width, Height: info.Height, Original: info,
 			Explanation: fmt.Sprintf("Already fits %s's limits; sent as it is.", lim.Service)}, nil
 	}
@@ -98,18 +104,37 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 		return Result{}, problem("LogoDesk can't make a picture in a format %s accepts.", lim.Service)
 	}
 
-	crop := sb
-	if needSquare {
+	crop := sb // in the picture as stored; prepare and prepareYCbCr turn it upright afterwards
+	explain := explainer{info: info, lim: lim, overBytes: overBytes, overPixels: overPixels, badFormat: badFormat,
+		formats: formats, ignored: ignored, asked: opt.Frame != nil}
+	switch {
+	case opt.Frame != nil:
+		uw, uh := sb.Dx(), sb.Dy() // as shown
+		if info.Orientation >= 5 {
+			uw, uh = uh, uw
+		}
+		crop = storedRect(opt.Frame.pixels(uw, uh), sb.Dx(), sb.Dy(), info.Orientation).Add(sb.Min)
+		if crop != sb {
+			explain.crop = "cropped to the square you framed"
+		}
+	case needSquare:
 		side := min(sb.Dx(), sb.Dy())
 		x0 := sb.Min.X + (sb.Dx()-side)/2
 		y0 := sb.Min.Y + (sb.Dy()-side)/2
 		crop = image.Rect(x0, y0, x0+side, y0+side)
+		explain.crop = "cropped to a centred square"
 	}
 	cw, ch := crop.Dx(), crop.Dy()
+	explain.cw, explain.ch = cw, ch
 	tw, th := fitPixels(cw, ch, lim.MaxPixels)
+	explain.pixelsCut = tw != cw || th != ch
 	if side := max(tw, th); side > maxJPEGSide { // JPEG's limit; no service wants more anyway
 		f := float64(maxJPEGSide) / float64(side)
 		tw, th = max(1, int(float64(tw)*f)), max(1, int(float64(th)*f))
+	}
+	if a := lim.AvatarSide; a > 0 && max(tw, th) > a { // a person's picture: shown small, sent small
+		tw, th = avatarSize(cw, ch, a)
+		explain.avatarW, explain.avatarH = tw, th
 	}
 
 	alpha := !isOpaque(src)
@@ -129,19 +154,16 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	}
 	if ycc != nil {
 		src = nil // fitYCbCr lets the decoded picture go as soon as it is resized
-		explain := explainer{info: info, lim: lim, cropped: needSquare,
-			overBytes: overBytes, overPixels: overPixels, badFormat: badFormat, formats: formats, ignored: ignored}
 		return fitYCbCr(data, ycc, crop, tw, th, maxBytes, explain)
 	}
 	for attempt := 0; attempt < 12; attempt++ {
-		if tw < 16 || th < 16 {
+		if attempt > 0 && (tw < 16 || th < 16) { // shrink no further; the first size is always tried
 			break
 		}
 		img := prepare(src, crop, tw, th, info.Orientation)
 		ow, oh := img.Bounds().Dx(), img.Bounds().Dy()
 		out := Result{MIME: limits.PNG, Width: ow, Height: oh, Changed: true, Original: info}
-		explain := explainer{info: info, lim: lim, outW: ow, outH: oh, cropped: needSquare, resized: tw != cw || th != ch,
-			overBytes: overBytes, overPixels: overPixels, badFormat: badFormat, formats: formats, ignored: ignored}
+		explain.sized(tw, th, ow, oh, attempt > 0)
 
 		var pngSize int64
 		if canPNG && (!canJPEG || ((alpha || lossless) && pngWorthTrying(info, int64(tw)*int64(th), sb, maxBytes))) {
@@ -161,6 +183,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 		b, q, sizeAtMin := searchJPEG(jpegenc.Transform(rgba), maxBytes)
 		if b != nil {
 			out.Bytes, out.MIME, out.Image = b, limits.JPEG, rgba
+			explain.lowQuality = q < qualityMax
 			out.Explanation = explain.sentence(fmt.Sprintf("saved as JPEG (quality %d)", q), false)
 			if alpha {
 				out.Explanation = strings.TrimSuffix(out.Explanation, ".") + "; transparent areas are now white."
@@ -214,6 +237,14 @@ func fitPixels(cw, ch int, maxPx int64) (int, int) {
 		}
 		w--
 	}
+}
+
+// avatarSize is cw×ch made side pixels on its longer side, the aspect ratio kept (±1 px).
+func avatarSize(cw, ch, side int) (int, int) {
+	if cw >= ch {
+		return side, max(1, int(math.Round(float64(side)*float64(ch)/float64(cw))))
+	}
+	return max(1, int(math.Round(float64(side)*float64(cw)/float64(ch)))), side
 }
 
 // shrink makes tw×th smaller so that its byte size, now 1/ratio of the budget, should fit.
@@ -305,11 +336,25 @@ func encodePNG(img image.Image) ([]byte, error) {
 type explainer struct {
 	info                             Info
 	lim                              limits.Limit
-	cropped, resized                 bool
-	outW, outH                       int
+	crop                             string // "cropped to …", or "" when not cropped
+	asked                            bool   // the user framed a crop: re-encoded whatever the limits
+	cw, ch                           int    // the crop, as stored
+	avatarW, avatarH                 int    // the size lim.AvatarSide made it, as stored; 0 when it made none
+	pixelsCut                        bool   // the pixel limit made the crop smaller
+	resized                          bool
+	outW, outH                       int  // as sent (upright)
+	shrunk, lowQuality               bool // made smaller, or of a lower quality, to fit the byte budget
 	overBytes, overPixels, badFormat bool
 	formats                          []string
 	ignored                          []string // an SVG's features it was drawn without
+}
+
+// sized records the size the picture is sent at: tw×th as stored, ow×oh as shown;
+// shrunk when that is smaller than planned, for the byte budget.
+func (e *explainer) sized(tw, th, ow, oh int, shrunk bool) {
+	e.resized = tw != e.cw || th != e.ch
+	e.outW, e.outH = ow, oh
+	e.shrunk = shrunk
 }
 
 func (e explainer) sentence(saved string, keptAlpha bool) string {
@@ -317,14 +362,25 @@ func (e explainer) sentence(saved string, keptAlpha bool) string {
 	if e.info.Format == "svg" {
 		acts = append(acts, fmt.Sprintf("drawn from the SVG at %d×%d", e.info.Width, e.info.Height))
 	}
-	if e.cropped {
-		acts = append(acts, "cropped to a centred square")
+	if e.crop != "" {
+		acts = append(acts, e.crop)
 	}
 	if o := e.info.Orientation; o > 1 {
 		acts = append(acts, "turned upright (the camera had stored it "+storedAs(o)+")")
 	}
 	if e.resized {
-		acts = append(acts, fmt.Sprintf("resized from %d×%d to %d×%d", e.info.Width, e.info.Height, e.outW, e.outH))
+		fromW, fromH := e.info.Width, e.info.Height // the picture as shown, or the crop of it
+		if e.crop != "" {
+			fromW, fromH = e.cw, e.ch
+			if e.info.Orientation >= 5 {
+				fromW, fromH = fromH, fromW
+			}
+		}
+		r := fmt.Sprintf("resized from %d×%d to %d×%d", fromW, fromH, e.outW, e.outH)
+		if e.avatarW > 0 && !e.shrunk {
+			r += fmt.Sprintf(" (the size %s shows %ss at)", e.lim.Service, e.lim.What)
+		}
+		acts = append(acts, r)
 	}
 	if keptAlpha {
 		saved += " to keep its transparency"
@@ -332,11 +388,18 @@ func (e explainer) sentence(saved string, keptAlpha bool) string {
 	acts = append(acts, saved)
 	s := joinAnd(acts)
 	s = strings.ToUpper(s[:1]) + s[1:]
+	// The limits the picture broke: why it was changed. When the user framed a crop, that
+	// is why; a limit is then named only when it made the picture smaller or its quality lower.
+	overBytes, overPixels := e.overBytes, e.overPixels
+	if e.asked {
+		overBytes = overBytes && (e.shrunk || e.lowQuality)
+		overPixels = overPixels && e.pixelsCut && e.avatarW == 0
+	}
 	var limitsHit []string
-	if e.overBytes {
+	if overBytes {
 		limitsHit = append(limitsHit, limits.HumanBytes(e.lim.MaxBytes))
 	}
-	if e.overPixels {
+	if overPixels {
 		limitsHit = append(limitsHit, pixelLimit(e.lim.MaxPixels))
 	}
 	switch {

@@ -201,6 +201,8 @@ func TestFitAlreadyFitsIsByteIdentical(t *testing.T) {
 func TestFitChangesWhatMustChange(t *testing.T) {
 	tinyLimit := limits.Limit{Service: "Test", MaxBytes: 30 << 10, MaxPixels: 10_000_000, Formats: []string{limits.JPEG, limits.PNG}}
 	pngOnly := limits.Limit{Service: "PNGOnly", MaxBytes: 1 << 20, Formats: []string{limits.PNG}}
+	zoomNoAvatar := limits.ZoomProfilePicture // no pixel limit and no avatar size
+	zoomNoAvatar.AvatarSide = 0
 	cases := []struct {
 		name     string
 		data     []byte
@@ -212,8 +214,10 @@ func TestFitChangesWhatMustChange(t *testing.T) {
 	}{
 		{"12 MP photo for Zoho CRM", encJPEG(t, photo(4000, 3000), 92), limits.ZohoCRMOrgPhoto, Options{}, "image/jpeg",
 			`^Resized from 4000×3000 to 3651×2738 and saved as JPEG \(quality (\d+)\) to fit Zoho CRM's 1 MB and 10-megapixel limits\.$`, nil},
-		{"big-bytes photo for Zoom (no pixel limit: only quality drops)", encJPEG(t, photo(2400, 1600), 100), limits.ZoomProfilePicture, Options{}, "image/jpeg",
+		{"big-bytes photo, no pixel limit or avatar size: only quality drops", encJPEG(t, photo(2400, 1600), 100), zoomNoAvatar, Options{}, "image/jpeg",
 			`^Saved as JPEG \(quality \d+\) to fit Zoom's 2 MB limit\.$`, nil},
+		{"big-bytes photo for Zoom: the avatar size", encJPEG(t, photo(2400, 1600), 100), limits.ZoomProfilePicture, Options{}, "image/jpeg",
+			`^Resized from 2400×1600 to 512×341 \(the size Zoom shows profile pictures at\) and saved as JPEG \(quality 92\) to fit Zoom's 2 MB limit\.$`, nil},
 		{"transparent photo PNG too big as PNG: JPEG on white", encPNG(t, photoAlpha(1400, 1000)), limits.ZohoCRMOrgPhoto, Options{}, "image/jpeg",
 			`^Saved as JPEG \(quality \d+\) to fit Zoho CRM's 1 MB limit; transparent areas are now white\.$`,
 			func(t *testing.T, img image.Image) {
@@ -231,15 +235,15 @@ func TestFitChangesWhatMustChange(t *testing.T) {
 		{"gif for Zoom becomes PNG", encGIF(t, photo(300, 200)), limits.ZoomProfilePicture, Options{}, "image/png",
 			`^Saved as PNG because Zoom takes only JPEG or PNG\.$`, nil},
 		{"bmp for Zoom", encBMP(t, photo(900, 700)), limits.ZoomProfilePicture, Options{}, "",
-			`^Saved as (PNG|JPEG \(quality \d+\)) because Zoom takes only JPEG or PNG\.$`, nil},
+			`^Resized from 900×700 to 512×398 \(the size Zoom shows profile pictures at\) and saved as (PNG|JPEG \(quality \d+\)) because Zoom takes only JPEG or PNG\.$`, nil},
 		{"square crop offered and taken", encJPEG(t, halvesSideways(1200, 800), 90), limits.ZoomProfilePicture, Options{Square: true}, "image/jpeg",
-			`^Cropped to a centred square and saved as JPEG \(quality 92\)\.$`,
+			`^Cropped to a centred square, resized from 800×800 to 512×512 \(the size Zoom shows profile pictures at\) and saved as JPEG \(quality 92\)\.$`,
 			func(t *testing.T, img image.Image) {
-				if b := img.Bounds(); b.Dx() != 800 || b.Dy() != 800 {
-					t.Errorf("%v, want 800×800", b)
+				if b := img.Bounds(); b.Dx() != 512 || b.Dy() != 512 {
+					t.Errorf("%v, want 512×512", b)
 				}
 				// The source is red | blue, split at 1/2; the centred crop keeps the split in the middle.
-				if !reddish(img.At(200, 400)) || !bluish(img.At(600, 400)) {
+				if !reddish(img.At(128, 256)) || !bluish(img.At(384, 256)) {
 					t.Error("crop is not centred")
 				}
 			}},
@@ -294,8 +298,11 @@ func assertFitted(t *testing.T, data []byte, res Result, lim limits.Limit, opt O
 	if err != nil {
 		t.Fatalf("output does not decode: %v", err)
 	}
+	if lim.AvatarSide > 0 && max(res.Width, res.Height) > lim.AvatarSide {
+		t.Errorf("%d×%d, over the avatar size %d", res.Width, res.Height, lim.AvatarSide)
+	}
 	ow, oh := res.Original.Width, res.Original.Height
-	if opt.Square {
+	if opt.Square || opt.Frame != nil {
 		ow, oh = min(ow, oh), min(ow, oh)
 	}
 	// Aspect ratio kept to the pixel: the height is the width's exact share, ±1.
@@ -515,4 +522,26 @@ func psnrRGB(a *image.NRGBA, b image.Image) float64 {
 		}
 	}
 	return 10 * math.Log10(255*255*3*float64(r.Dx()*r.Dy())/se)
+}
+
+// A picture under 16 pixels a side that must change is re-encoded at its own size: the
+// 16-pixel floor is only for making a picture smaller to fit its bytes.
+func TestFitTinyPicture(t *testing.T) {
+	for name, c := range map[string]struct {
+		data []byte
+		opt  Options
+		w, h int
+	}{
+		"10×10 gif for Zoom":       {encGIF(t, photo(10, 10)), Options{}, 10, 10},
+		"12×40 jpeg, square asked": {encJPEG(t, photo(12, 40), 90), Options{Square: true}, 12, 12},
+	} {
+		res, err := Fit(c.data, limits.ZoomProfilePicture, c.opt)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		assertFitted(t, c.data, res, limits.ZoomProfilePicture, c.opt)
+		if res.Width != c.w || res.Height != c.h {
+			t.Errorf("%s: %d×%d, want %d×%d", name, res.Width, res.Height, c.w, c.h)
+		}
+	}
 }

@@ -71,7 +71,7 @@ func highestQuality(fits func(q int) bool) int {
 // decodes data again in the rare case a smaller size must be tried.
 func fitYCbCr(data []byte, src *image.YCbCr, crop image.Rectangle, tw, th int, maxBytes int64, explain explainer) (Result, error) {
 	cw, ch := crop.Dx(), crop.Dy()
-	for attempt := 0; attempt < 12 && tw >= 16 && th >= 16; attempt++ {
+	for attempt := 0; attempt < 12 && (attempt == 0 || tw >= 16 && th >= 16); attempt++ { // the first size is always tried
 		if src == nil {
 			img, err := decode(data)
 			if err != nil {
@@ -89,8 +89,8 @@ func fitYCbCr(data []byte, src *image.YCbCr, crop image.Rectangle, tw, th int, m
 			tw, th = shrink(tw, th, cw, ch, float64(maxBytes)/float64(sizeAtMin))
 			continue
 		}
-		explain.resized = tw != cw || th != ch
-		explain.outW, explain.outH = img.Rect.Dx(), img.Rect.Dy()
+		explain.sized(tw, th, img.Rect.Dx(), img.Rect.Dy(), attempt > 0)
+		explain.lowQuality = q < qualityMax
 		return Result{Bytes: b, MIME: limits.JPEG, Width: explain.outW, Height: explain.outH, Changed: true,
 			Original: explain.info, Image: img, Explanation: explain.sentence(fmt.Sprintf("saved as JPEG (quality %d)", q), false)}, nil
 	}

@@ -36,8 +36,15 @@ func drawSVG(data []byte, box svgraster.Box) (img *image.NRGBA, ignored []string
 }
 
 // svgBox is where a logo for lim is drawn: within the service's pixel limit and
-// the logo size.
-func svgBox(lim limits.Limit) svgraster.Box { return svgraster.LogoBox(lim) }
+// the logo size, and within a person's picture's avatar size unless it will be cropped
+// (then the crop is made smaller afterwards, so it loses no sharpness).
+func svgBox(lim limits.Limit, cropping bool) svgraster.Box {
+	b := svgraster.LogoBox(lim)
+	if a := lim.AvatarSide; a > 0 && !cropping {
+		b.MaxWidth, b.MaxHeight = min(b.MaxWidth, a), min(b.MaxHeight, a)
+	}
+	return b
+}
 
 // svgProblem keeps svgraster's plain sentence as this package's Problem.
 func svgProblem(err error) error {

@@ -1,6 +1,7 @@
 package imagefit
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -10,8 +11,9 @@ import (
 
 const svgOutsideRef = "This SVG refers to another file or a web address, which LogoDesk doesn't fetch. Embed everything in the SVG, or export the logo as PNG."
 
-// A brand logo in SVG is drawn at the largest logo size each service allows and
-// sent as PNG with its transparency; the sentence says it was drawn.
+// A brand logo in SVG is drawn at the largest logo size each service allows (for a
+// person's picture, its avatar size) and sent as PNG with its transparency; the
+// sentence says it was drawn.
 func TestFitDrawsSVGLogos(t *testing.T) {
 	data, err := os.ReadFile("testdata/logo.svg") // 240×120, gradients, transparent background
 	if err != nil {
@@ -21,15 +23,19 @@ func TestFitDrawsSVGLogos(t *testing.T) {
 	if err != nil || info.Format != "svg" || info.Width != 240 || info.Height != 120 {
 		t.Fatalf("Check = %+v, %v", info, err)
 	}
-	for _, lim := range []limits.Limit{limits.ZohoCRMOrgPhoto, limits.BiginOrgLogo, limits.ZoomProfilePicture} {
+	for _, c := range []struct {
+		lim  limits.Limit
+		w, h int
+	}{{limits.ZohoCRMOrgPhoto, 1024, 512}, {limits.BiginOrgLogo, 1024, 512}, {limits.ZoomProfilePicture, 512, 256}} {
+		lim := c.lim
 		res, err := Fit(data, lim, Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", lim.Service, err)
 		}
-		if res.MIME != limits.PNG || res.Width != 1024 || res.Height != 512 || !res.Changed {
-			t.Errorf("%s: %s %d×%d, want a 1024×512 PNG", lim.Service, res.MIME, res.Width, res.Height)
+		if res.MIME != limits.PNG || res.Width != c.w || res.Height != c.h || !res.Changed {
+			t.Errorf("%s: %s %d×%d, want a %d×%d PNG", lim.Service, res.MIME, res.Width, res.Height, c.w, c.h)
 		}
-		if !strings.HasPrefix(res.Explanation, "Drawn from the SVG at 1024×512") || !strings.Contains(res.Explanation, "transparency") {
+		if !strings.HasPrefix(res.Explanation, fmt.Sprintf("Drawn from the SVG at %d×%d and saved as PNG", c.w, c.h)) || !strings.Contains(res.Explanation, "transparency") {
 			t.Errorf("%s: %q", lim.Service, res.Explanation)
 		}
 		if int64(len(res.Bytes)) > lim.FitBudget() {

@@ -14,16 +14,14 @@ const (
 
 // Limit describes one picture slot of one service.
 type Limit struct {
-	Service   string   // product name shown to users, e.g. "Zoho CRM"
-	What      string   // what the picture is, e.g. "organization photo"
-	MaxBytes  int64    // largest file sent as it is: the vendor's "1 MB" read as binary (1,048,576 bytes)
-	FitBytes  int64    // byte budget when LogoDesk re-encodes: the same "1 MB" read as decimal (1,000,000)
-	MaxPixels int64    // largest width×height; 0 when the service states none
-	Formats   []string // accepted MIME types, preferred first
-	Square    bool     // shown in a square or round frame: offer a centred square crop
-	// AvatarSide: a person's picture, shown small and round: the crop editor is offered,
-	// and a re-encoded picture is at most this many pixels a side; 0 for logos.
-	AvatarSide int
+	Service    string   // product name shown to users, e.g. "Zoho CRM"
+	What       string   // what the picture is, e.g. "organization photo"
+	MaxBytes   int64    // largest file sent as it is: the vendor's "1 MB" read as binary (1,048,576 bytes)
+	FitBytes   int64    // byte budget when LogoDesk re-encodes: the same "1 MB" read as decimal (1,000,000)
+	MaxPixels  int64    // largest width×height; 0 when the service states none
+	Formats    []string // accepted MIME types, preferred first
+	Square     bool     // shown in a square or round frame: offer a centred square crop
+	AvatarSide int      // a person's picture, shown small and round: the crop editor is offered, and a re-encoded picture is at most this many pixels a side; 0 for logos
 }
 
 // Accepts reports whether mime is one of the limit's formats.
@@ -49,10 +47,20 @@ var (
 		MaxBytes: 1 << 20, FitBytes: 1_000_000, MaxPixels: 10_000_000, Formats: []string{PNG, JPEG}}
 
 	// BiginRecordPhoto follows CRM record photos: PNG, JPEG, GIF, BMP, at most 10 MB and 10 MP.
+	// It is the photo of a company (Accounts) or a product (Products).
 	BiginRecordPhoto = Limit{Service: "Bigin", What: "record photo",
 		MaxBytes: 10 << 20, FitBytes: 10_000_000, MaxPixels: 10_000_000, Formats: []string{PNG, JPEG, GIF, BMP}, Square: true}
 
+	// BiginContactPhoto is a Bigin contact's photo: BiginRecordPhoto's bytes, pixels and
+	// formats, but a person's picture, shown small and round.
+	BiginContactPhoto = func() Limit {
+		l := BiginRecordPhoto
+		l.What, l.AvatarSide = "contact photo", 512
+		return l
+	}()
+
 	// ZoomProfilePicture: JPEG or PNG, "File size cannot exceed 2M"; no pixel limit is documented.
+	// Zoom shows it small and round, so a re-encoded picture is at most 512 pixels a side.
 	ZoomProfilePicture = Limit{Service: "Zoom", What: "profile picture",
 		MaxBytes: 2 << 20, FitBytes: 2_000_000, Formats: []string{JPEG, PNG}, Square: true, AvatarSide: 512}
 )

@@ -74,9 +74,17 @@ type biginRecord struct {
 	acct account
 }
 
-func (t *biginRecord) Key() string       { return "bigin/" + string(t.m) + "/" + t.r.ID }
-func (t *biginRecord) Label() string     { return "Photo of " + t.r.Name }
-func (*biginRecord) Limit() limits.Limit { return limits.BiginRecordPhoto }
+func (t *biginRecord) Key() string   { return "bigin/" + string(t.m) + "/" + t.r.ID }
+func (t *biginRecord) Label() string { return "Photo of " + t.r.Name }
+
+// Limit is a contact's photo (a person's picture, with the crop editor and an avatar
+// size) for Contacts; a record photo for Companies and Products.
+func (t *biginRecord) Limit() limits.Limit {
+	if t.m == bigin.Contacts {
+		return limits.BiginContactPhoto
+	}
+	return limits.BiginRecordPhoto
+}
 func (t *biginRecord) Account(ctx context.Context) (string, error) {
 	return t.acct.get(ctx, t.c.Realm(), "bigin-org-", func(ctx context.Context) (string, error) {
 		o, err := t.c.Org(ctx)
