@@ -159,13 +159,13 @@ func TestCropEditorByKeyboardAndSlider(t *testing.T) {
 	if p.replaceB.Disabled() {
 		t.Fatal("Replace stays off after the keys and slider")
 	}
-	// Unticked, the whole picture is sent (at most 512 a side).
+	// Unticked, the whole picture is sent, as it is when it already fits Zoom.
 	onUI(func() { p.square.SetChecked(false) })
 	u.waitIdle()
 	if p.candidate.editing() || p.zoomRow.Visible() {
 		t.Fatal("the editor stays with the crop unticked")
 	}
-	if p.fitted.Width != 342 || p.fitted.Height != 512 {
+	if p.fitted.Width != 600 || p.fitted.Height != 900 {
 		t.Fatalf("uncropped 600×900: %d×%d", p.fitted.Width, p.fitted.Height)
 	}
 }

@@ -116,7 +116,7 @@ func (fitter) QuickPreview(data []byte, maxSide int) (image.Image, error) {
 func (fitter) Fit(data []byte, lim limits.Limit, choice FitChoice) (Fitted, error) {
 	opt := imagefit.Options{Square: choice.Square}
 	if f := choice.Frame; f != nil {
-		opt.Square = true // until imagefit has Frame
+		opt.Frame = &imagefit.Frame{Left: f.Left, Top: f.Top, Side: f.Side}
 	}
 	r, err := imagefit.Fit(data, lim, opt)
 	if err != nil {

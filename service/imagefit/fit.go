@@ -97,7 +97,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	sideways := info.Orientation > 1
 	if opt.Frame == nil && !overBytes && !overPixels && !badFormat && !needSquare && !sideways {
 		return Result{Bytes: data, MIME: info.MIME, Width: info.Width, Height: info.Height, Original: info,
-			Explanation: fmt.Sprintf("Already fits %s's limits; sent as it is.", lim.Service)}, nil
+			Explanation: fmt.Sprintf("Already fits %s's limits: LogoDesk will send it unchanged.", lim.Service)}, nil
 	}
 	canJPEG, canPNG := accepts(limits.JPEG), accepts(limits.PNG)
 	if !canJPEG && !canPNG {

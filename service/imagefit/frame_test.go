@@ -287,7 +287,7 @@ func TestFitBiginContactPhotoAvatar(t *testing.T) {
 	fits := encJPEG(t, photo(900, 700), 85)
 	for _, lim := range []limits.Limit{limits.BiginContactPhoto, limits.ZoomProfilePicture} {
 		res, err := Fit(fits, lim, Options{})
-		if err != nil || res.Changed || res.Explanation != fmt.Sprintf("Already fits %s's limits; sent as it is.", lim.Service) {
+		if err != nil || res.Changed || res.Explanation != fmt.Sprintf("Already fits %s's limits: LogoDesk will send it unchanged.", lim.Service) {
 			t.Errorf("%s: Changed %v, %q, %v", lim.What, res.Changed, res.Explanation, err)
 		}
 	}

@@ -173,10 +173,10 @@ func TestFitAlreadyFitsIsByteIdentical(t *testing.T) {
 		opt  Options
 		want string
 	}{
-		{"jpeg for Zoho CRM", encJPEG(t, photo(800, 600), 85), limits.ZohoCRMOrgPhoto, Options{}, "Already fits Zoho CRM's limits; sent as it is."},
-		{"png logo for Zoho CRM", encPNG(t, logo(500, 300)), limits.ZohoCRMOrgPhoto, Options{}, "Already fits Zoho CRM's limits; sent as it is."},
-		{"gif for Bigin", encGIF(t, photo(200, 100)), limits.BiginRecordPhoto, Options{}, "Already fits Bigin's limits; sent as it is."},
-		{"square jpeg, square asked, Zoom", encJPEG(t, photo(640, 640), 90), limits.ZoomProfilePicture, Options{Square: true}, "Already fits Zoom's limits; sent as it is."},
+		{"jpeg for Zoho CRM", encJPEG(t, photo(800, 600), 85), limits.ZohoCRMOrgPhoto, Options{}, "Already fits Zoho CRM's limits: LogoDesk will send it unchanged."},
+		{"png logo for Zoho CRM", encPNG(t, logo(500, 300)), limits.ZohoCRMOrgPhoto, Options{}, "Already fits Zoho CRM's limits: LogoDesk will send it unchanged."},
+		{"gif for Bigin", encGIF(t, photo(200, 100)), limits.BiginRecordPhoto, Options{}, "Already fits Bigin's limits: LogoDesk will send it unchanged."},
+		{"square jpeg, square asked, Zoom", encJPEG(t, photo(640, 640), 90), limits.ZoomProfilePicture, Options{Square: true}, "Already fits Zoom's limits: LogoDesk will send it unchanged."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
