@@ -21,15 +21,25 @@ func TestCandidateIsKeptPerRecord(t *testing.T) {
 		t.Fatalf("no candidate: %q", b.panel.problem.text())
 	}
 	chosen := b.panel.fitted.Bytes
+	// A contact's photo is framed in the crop editor: move the frame before leaving.
+	if !b.panel.cropping() {
+		t.Fatal("a contact's photo is not in the crop editor")
+	}
+	onUI(func() { b.panel.cropper.change(b.panel.frame.zoomed(2, 300, 300)) })
+	u.waitIdle()
+	chosen, framed := b.panel.fitted.Bytes, b.panel.frame
 	onUI(func() { b.list.Select(1) })
 	u.waitIdle()
-	if b.panel.fitted != nil || b.panel.candidate.shown() != nil {
+	if b.panel.fitted != nil || b.panel.candidate.shown() != nil || b.panel.candidate.editing() {
 		t.Fatal("the first record's candidate is shown for the second record")
 	}
 	onUI(func() { b.selectRecord(first) })
 	u.waitIdle()
-	if b.panel.fitted == nil || !bytes.Equal(b.panel.fitted.Bytes, chosen) || b.panel.candidate.shown() == nil {
+	if b.panel.fitted == nil || !bytes.Equal(b.panel.fitted.Bytes, chosen) || !b.panel.candidate.editing() {
 		t.Fatalf("coming back to %s: the candidate is gone", first)
+	}
+	if b.panel.frame != framed || !b.panel.cropping() {
+		t.Fatalf("coming back to %s: the frame was %+v, now %+v", first, framed, b.panel.frame)
 	}
 	if !strings.Contains(b.panel.status.Text, "still here") || b.panel.replaceB.Disabled() {
 		t.Errorf("status %q, replace disabled %v", b.panel.status.Text, b.panel.replaceB.Disabled())
