@@ -95,7 +95,7 @@ func newContractsTab(u *UI) *contractsTab {
 	intro := widget.NewLabel("Your organization as Zoho Contracts shows it on documents and emails.")
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(intro, t.form, container.NewHBox(t.saveB, t.reloadB), t.progress, t.status, t.problem.content)
-	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(centredColumn(container.NewPadded(body))))
 	s.onChange(t.loading.signInChanged)
 	t.updateSave()
 	return t
