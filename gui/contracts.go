@@ -71,6 +71,10 @@ func newContractsTab(u *UI) *contractsTab {
 		"Website": "Such as https://www.example.com",
 		"Phone":   "Such as +1 415 555 0100",
 	}
+	// Each field as wide as what it holds, in "M"s (the widest letter): a
+	// two-letter code, a city or a phone number; name, address and website take
+	// the whole (capped) width.
+	widths := map[string]int{"Country": 4, "City": 20, "State": 20, "Phone": 20}
 	t.form = widget.NewForm()
 	for _, f := range t.fields {
 		f.entry = newKeyEntry(u)
@@ -81,7 +85,7 @@ func newContractsTab(u *UI) *contractsTab {
 				t.onSave()
 			}
 		}
-		t.form.Append(f.label, f.entry)
+		t.form.Append(f.label, newFormField(f.entry, widths[f.label]))
 		t.form.Items[len(t.form.Items)-1].HintText = hints[f.label]
 	}
 	t.saveB = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: t.onSave}

@@ -2,8 +2,11 @@ package gui
 
 import (
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // maxContentWidth is the widest a tab's content grows, in points; a larger
@@ -52,3 +55,61 @@ func (l maxWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return m
 }
+
+// formField is a form entry no wider than what it holds: a two-letter country
+// code gets a narrow field, a phone number a medium one, a name or an address
+// the whole width. widget.Form still sees the entry's validation through it
+// (the hint line turns into the entry's message), and a disabled field greys
+// its label as before; the entry itself keeps the keyboard focus, in form order.
+type formField struct {
+	widget.BaseWidget
+	entry *keyEntry
+	chars int // room for this many "M"s beside the entry's padding and icons; 0: the whole width
+
+	// Validator is the entry's. widget.Form looks for a field of this name to
+	// decide whether an item without a hint gets a line for its validation message.
+	Validator fyne.StringValidator
+}
+
+func newFormField(e *keyEntry, chars int) *formField {
+	f := &formField{entry: e, chars: chars, Validator: e.Validator}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// width is how wide the entry is drawn in a cell avail wide.
+func (f *formField) width(avail float32) float32 {
+	if f.chars <= 0 {
+		return avail
+	}
+	th := f.entry.Theme()
+	size, style := th.Size(theme.SizeNameText), f.entry.TextStyle
+	// The entry's MinSize is one "M" plus its padding and icons (Fyne's own measure).
+	frame := f.entry.MinSize().Width - fyne.MeasureText("M", size, style).Width
+	return min(avail, frame+fyne.MeasureText(strings.Repeat("M", f.chars), size, style).Width)
+}
+
+// CreateRenderer implements fyne.Widget.
+func (f *formField) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(&fyne.Container{Layout: formFieldLayout{f}, Objects: []fyne.CanvasObject{f.entry}})
+}
+
+// formFieldLayout puts the entry at the left of its cell, as wide as width says.
+type formFieldLayout struct{ f *formField }
+
+func (l formFieldLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	l.f.entry.Move(fyne.Position{})
+	l.f.entry.Resize(fyne.NewSize(l.f.width(size.Width), size.Height))
+}
+
+// MinSize is the entry's own, so narrow windows still fit the form.
+func (l formFieldLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.f.entry.MinSize() }
+
+// Validate and SetOnValidationChanged make the field fyne.Validatable for widget.Form.
+func (f *formField) Validate() error                       { return f.entry.Validate() }
+func (f *formField) SetOnValidationChanged(cb func(error)) { f.entry.SetOnValidationChanged(cb) }
+
+// Enable, Disable and Disabled make the field fyne.Disableable for widget.Form.
+func (f *formField) Enable()        { f.entry.Enable() }
+func (f *formField) Disable()       { f.entry.Disable() }
+func (f *formField) Disabled() bool { return f.entry.Disabled() }

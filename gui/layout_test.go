@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"logodesk/service/contracts"
 	"logodesk/service/sandbox"
 	"logodesk/session/sessiontest"
 )
@@ -185,5 +187,141 @@ func TestLayoutMaxWidthSizes(t *testing.T) {
 		if c.o.Size().Width != c.wantW || c.o.Position().X != c.wantX {
 			t.Errorf("in %v points a %v-wide object is %v wide at x %v; want %v at %v", c.avail, c.o.MinSize().Width, c.o.Size().Width, c.o.Position().X, c.wantW, c.wantX)
 		}
+	}
+}
+
+// contractsEntry is the Contracts form's entry for label.
+func contractsEntry(t *testing.T, ct *contractsTab, label string) *keyEntry {
+	t.Helper()
+	for _, f := range ct.fields {
+		if f.label == label {
+			return f.entry
+		}
+	}
+	t.Fatalf("no field %s", label)
+	return nil
+}
+
+// formTexts are the texts the form draws (labels, hints, validation messages).
+func formTexts(ct *contractsTab) []*canvas.Text {
+	var out []*canvas.Text
+	onUI(func() {
+		for _, o := range test.LaidOutObjects(ct.form) {
+			if tx, ok := o.(*canvas.Text); ok && tx.Visible() {
+				out = append(out, tx)
+			}
+		}
+	})
+	return out
+}
+
+func hasText(texts []*canvas.Text, s string) bool {
+	for _, tx := range texts {
+		if tx.Text == s {
+			return true
+		}
+	}
+	return false
+}
+
+// The Contracts form's fields are as wide as what they hold: the country code
+// narrow, name, address and website wide. Labels, hints, validation messages,
+// Tab order and Enter to save work as in a plain widget.Form.
+func TestLayoutContractsFieldWidths(t *testing.T) {
+	e := sessiontest.Start(t, sandbox.Options{})
+	u := newTestUI(t, e.Session)
+	onUI(func() { u.win.Resize(fyne.NewSize(1400, 950)) })
+	selectTab(u, 2)
+	ct := u.contracts
+	onUI(func() { u.win.Content().Refresh() })
+	width := func(label string) float32 {
+		var w float32
+		onUI(func() { w = contractsEntry(t, ct, label).Size().Width })
+		return w
+	}
+	if w := width("Country"); w >= 200 || w < contractsEntry(t, ct, "Country").MinSize().Width {
+		t.Errorf("the Country entry is %.0f wide: want room for a two-letter code, under 200", w)
+	}
+	for _, l := range []string{"City", "State", "Phone"} {
+		if w := width(l); w <= width("Country") || w >= width("Name") {
+			t.Errorf("the %s entry is %.0f wide: want between Country (%.0f) and Name (%.0f)", l, w, width("Country"), width("Name"))
+		}
+	}
+	for _, l := range []string{"Name", "Address", "Website"} {
+		if w := width(l); w <= 400 || w > maxContentWidth {
+			t.Errorf("the %s entry is %.0f wide: want over 400, within the column", l, w)
+		}
+	}
+	// The entries sit in one column, left-aligned, beside their labels.
+	var xs []float32
+	onUI(func() {
+		for _, f := range ct.fields {
+			xs = append(xs, fyne.CurrentApp().Driver().AbsolutePositionForObject(f.entry).X)
+		}
+	})
+	for i, x := range xs {
+		if x != xs[0] {
+			t.Errorf("the %s entry starts at x %.0f, the Name entry at %.0f", ct.fields[i].label, x, xs[0])
+		}
+	}
+
+	// Hints show, and a wrong value turns its hint into the message (here and
+	// for Name, which has no hint: widget.Form finds its validator).
+	if texts := formTexts(ct); !hasText(texts, "Two-letter code, such as US, DE or IN") || !hasText(texts, "Country") {
+		t.Error("the Country hint or label is not shown")
+	}
+	country, name := contractsEntry(t, ct, "Country"), contractsEntry(t, ct, "Name")
+	onUI(func() {
+		country.SetText("")
+		test.Type(country, "Germany")
+		name.SetText("")
+	})
+	texts := formTexts(ct)
+	for _, err := range []error{contracts.ValidateCountry("Germany"), name.Validator("")} {
+		if !hasText(texts, err.Error()) {
+			var shown []string
+			for _, tx := range texts {
+				shown = append(shown, tx.Text)
+			}
+			t.Errorf("the message %q is not shown under its field; the form shows %q", err, shown)
+		}
+	}
+	if !ct.saveB.Disabled() {
+		t.Error("Save is enabled with a wrong country")
+	}
+	onUI(func() {
+		country.SetText("DE")
+		name.SetText("Zylker Inc.")
+	})
+
+	// Tab goes through the fields in form order.
+	var order []string
+	onUI(func() {
+		c := u.win.Canvas()
+		c.Focus(name)
+		for range ct.fields {
+			for _, f := range ct.fields {
+				if c.Focused() == fyne.Focusable(f.entry) {
+					order = append(order, f.label)
+				}
+			}
+			c.FocusNext()
+		}
+	})
+	if got, want := strings.Join(order, " "), "Name Address City State Country Website Phone"; got != want {
+		t.Errorf("Tab order %q, want %q", got, want)
+	}
+	// Enter in a field saves.
+	onUI(func() {
+		u.win.Canvas().Focus(country)
+		country.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	})
+	u.waitIdle()
+	if ct.status.Text != "Saved in Zoho Contracts." {
+		t.Fatalf("Enter did not save: status %q, problem %q", ct.status.Text, ct.problem.text())
+	}
+	c, _ := e.Session.Contracts()
+	if info, err := c.OrgInfo(t.Context()); err != nil || info.Country != "DE" {
+		t.Errorf("saved info = %+v, %v", info, err)
 	}
 }
