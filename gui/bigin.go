@@ -83,7 +83,9 @@ func newBiginTab(u *UI) *biginTab {
 	right := container.NewVScroll(container.NewPadded(container.NewVBox(t.selected, t.problem.content, t.panel.content)))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
-	t.content = container.NewBorder(t.bar.content, nil, nil, nil, split)
+	// The list and the photo form one column, centred as the other tabs' pages
+	// are: the photo's buttons stay near the photo, the list near both.
+	t.content = container.NewBorder(t.bar.content, nil, nil, nil, centredColumn(split))
 	s.onChange(t.loading.signInChanged)
 	return t
 }

@@ -98,7 +98,7 @@ func newBrandTab(u *UI) *brandTab {
 	// Apply and the summary sit above the rows, so they are on screen without scrolling.
 	actions := container.NewHBox(t.applyB, t.undoB, layout.NewSpacer())
 	body := container.NewVBox(intro, drop, actions, t.statusRow, widget.NewSeparator(), t.rowsBox)
-	t.content = container.NewVScroll(container.NewPadded(body))
+	t.content = container.NewVScroll(centredColumn(container.NewPadded(body)))
 	t.loading = tabLoad{u: u, p: anyProvider, tab: t, load: t.load, signedOut: t.signedOut}
 	u.zohoSignIn.onChange(t.loading.signInChanged)
 	u.zoomSignIn.onChange(t.loading.signInChanged)

@@ -71,6 +71,10 @@ func newContractsTab(u *UI) *contractsTab {
 		"Website": "Such as https://www.example.com",
 		"Phone":   "Such as +1 415 555 0100",
 	}
+	// Each field as wide as what it holds, in "M"s (the widest letter): a
+	// two-letter code, a city or a phone number; name, address and website take
+	// the whole (capped) width.
+	widths := map[string]int{"Country": 4, "City": 20, "State": 20, "Phone": 20}
 	t.form = widget.NewForm()
 	for _, f := range t.fields {
 		f.entry = newKeyEntry(u)
@@ -81,7 +85,7 @@ func newContractsTab(u *UI) *contractsTab {
 				t.onSave()
 			}
 		}
-		t.form.Append(f.label, f.entry)
+		t.form.Append(f.label, newFormField(f.entry, widths[f.label]))
 		t.form.Items[len(t.form.Items)-1].HintText = hints[f.label]
 	}
 	t.saveB = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: t.onSave}
@@ -95,7 +99,7 @@ func newContractsTab(u *UI) *contractsTab {
 	intro := widget.NewLabel("Your organization as Zoho Contracts shows it on documents and emails.")
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(intro, t.form, container.NewHBox(t.saveB, t.reloadB), t.progress, t.status, t.problem.content)
-	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(centredColumn(container.NewPadded(body))))
 	s.onChange(t.loading.signInChanged)
 	t.updateSave()
 	return t

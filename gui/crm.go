@@ -39,7 +39,7 @@ func newCRMTab(u *UI) *crmTab {
 	t.panel = newPhotoPanel(u, Zoho, "Zoho CRM", "logo", "Sign in to Zoho to see your organization's logo.")
 	t.problem = newProblemView(u, Zoho)
 	body := container.NewVBox(t.org, t.problem.content, t.panel.content)
-	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewVScroll(centredColumn(container.NewPadded(body))))
 	t.loading = tabLoad{u: u, p: Zoho, tab: t, load: t.load, signedOut: t.signedOut}
 	s.onChange(t.loading.signInChanged)
 	return t

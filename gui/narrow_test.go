@@ -43,4 +43,24 @@ func TestUsableAt640x480(t *testing.T) {
 	if next.Y != cur.Y || next.X <= cur.X {
 		t.Errorf("at 1200 wide the previews are not side by side: current %v, new %v", cur, next)
 	}
+
+	// The Contracts form's fields sized to their content still fit: each
+	// inside the window, none below its MinSize, the wide ones wider.
+	onUI(func() { u.win.Resize(fyne.NewSize(640, 480)) })
+	selectTab(u, 3)
+	onUI(func() {
+		u.win.Content().Refresh()
+		d := fyne.CurrentApp().Driver()
+		width := map[string]float32{}
+		for _, f := range u.contracts.fields {
+			x, w := d.AbsolutePositionForObject(f.entry).X, f.entry.Size().Width
+			width[f.label] = w
+			if x < 0 || x+w > 640 || w < f.entry.MinSize().Width {
+				t.Errorf("at 640 wide the %s entry lies at x %.0f–%.0f (its MinSize is %.0f wide)", f.label, x, x+w, f.entry.MinSize().Width)
+			}
+		}
+		if !(width["Country"] < width["Phone"] && width["Phone"] < width["Name"]) {
+			t.Errorf("at 640 wide the Country, Phone and Name entries are %.0f, %.0f and %.0f wide", width["Country"], width["Phone"], width["Name"])
+		}
+	})
 }

@@ -63,7 +63,7 @@ func newZoomTab(u *UI) *zoomTab {
 	t.bulk = newZoomBulk(u, t)
 	search := container.NewBorder(nil, nil, t.meB, container.NewHBox(t.findB, t.bulkB), t.who)
 	body := container.NewVBox(search, t.progress, t.user, t.problem.content, t.panel.content)
-	t.single = container.NewVScroll(container.NewPadded(body))
+	t.single = container.NewVScroll(centredColumn(container.NewPadded(body)))
 	t.content = container.NewBorder(t.bar.content, nil, nil, nil, container.NewStack(t.single, t.bulk.content))
 	s.onChange(t.loading.signInChanged)
 	return t

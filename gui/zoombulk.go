@@ -93,7 +93,9 @@ func newZoomBulk(u *UI, tab *zoomTab) *zoomBulk {
 		container.NewHBox(b.applyB, b.saveB, b.undoB, layout.NewSpacer()), b.failures)
 	split := container.NewVSplit(b.list, container.NewVScroll(container.NewPadded(b.issues)))
 	split.Offset = 0.7
-	b.content = container.NewBorder(container.NewPadded(b.top), nil, nil, nil, split)
+	// One centred column, as Bigin's list and photo are: the rows' pictures stay
+	// near their names, the buttons near the list they act on.
+	b.content = centredColumn(container.NewBorder(container.NewPadded(b.top), nil, nil, nil, split))
 	b.content.Hide()
 	b.update()
 	return b
