@@ -187,8 +187,12 @@ func (t *biginTab) show(m bigin.Module, q string, d biginData, err error) {
 	switch n := len(d.records); {
 	case n == 0 && q != "":
 		t.count.SetText("No " + m.Label() + " match \u201c" + q + "\u201d.")
+		t.panel.emptyHint = "No results. Try another name, or clear the search."
+		t.panel.setTarget(nil, "")
 	case n == 0:
 		t.count.SetText("No " + m.Label() + " yet.")
+		t.panel.emptyHint = "No " + m.Label() + " in Bigin yet."
+		t.panel.setTarget(nil, "")
 	case n == 1:
 		t.count.SetText("1 record")
 	default:

@@ -39,8 +39,12 @@ func TestBiginSearchReplaceDelete(t *testing.T) {
 	if len(b.records) != 0 || !strings.Contains(b.count.Text, "No Contacts match") {
 		t.Fatalf("search zzzz → %d records, %q", len(b.records), b.count.Text)
 	}
+	// The empty search says "No results", not "Pick a record on the left" with nothing there to pick.
+	if h := b.panel.current.hint.Text; !strings.HasPrefix(h, "No results") {
+		t.Fatalf("the picture's place after an empty search: %q", h)
+	}
 	drop(u, writeTemp(t, "p.png", sessiontest.PNG(100, 100)))
-	if !strings.Contains(b.panel.problem.text(), "Pick a record") {
+	if !strings.Contains(b.panel.problem.text(), "No results") {
 		t.Fatalf("drop without a record: %q", b.panel.problem.text())
 	}
 	if n := uploads(e.Sandbox, "POST", "/zoho/bigin/v2/Contacts/"+sandbox.DemoContactWithPic+"/photo"); n != 0 {
