@@ -169,3 +169,19 @@ func TestCropEditorByKeyboardAndSlider(t *testing.T) {
 		t.Fatalf("uncropped 600×900: %d×%d", p.fitted.Width, p.fitted.Height)
 	}
 }
+
+// BenchmarkFrameMove is one step of a drag on the UI goroutine: the frame
+// moves and the small previews are drawn from the 720-pixel crop picture.
+func BenchmarkFrameMove(b *testing.B) {
+	src := image.NewRGBA(image.Rect(0, 0, cropPreviewSize, cropPreviewSize*2/3))
+	for i := range src.Pix {
+		src.Pix[i] = byte(i * 7)
+	}
+	w, h := src.Bounds().Dx(), src.Bounds().Dy()
+	f := centredFrame(w, h).zoomed(2, w, h)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		f = f.moved(float64(i%7-3), float64(i%5-2), w, h)
+		framedPart(src, f, smallPreviewPixels)
+	}
+}
