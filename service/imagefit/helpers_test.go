@@ -86,28 +86,7 @@ func halves(w, h int) *image.RGBA {
 // withOrientation inserts an APP1 Exif segment holding only the Orientation tag after
 // the JPEG's SOI marker, as cameras and phones write it.
 func withOrientation(jpg []byte, o uint16, order binary.ByteOrder) []byte {
-	var tiff bytes.Buffer
-	if order == binary.LittleEndian {
-		tiff.WriteString("II*\x00")
-	} else {
-		tiff.WriteString("MM\x00*")
-	}
-	w := func(v any) { _ = binary.Write(&tiff, order, v) }
-	w(uint32(8)) // offset of IFD0
-	w(uint16(1)) // one entry
-	w(uint16(0x0112))
-	w(uint16(3)) // SHORT
-	w(uint32(1))
-	w(o)
-	w(uint16(0))
-	w(uint32(0)) // no next IFD
-	body := append([]byte("Exif\x00\x00"), tiff.Bytes()...)
-	seg := []byte{0xFF, 0xE1, 0, 0}
-	binary.BigEndian.PutUint16(seg[2:], uint16(len(body)+2))
-	out := append([]byte{}, jpg[:2]...)
-	out = append(out, seg...)
-	out = append(out, body...)
-	return append(out, jpg[2:]...)
+	return withIFD0(jpg, order, []ifdEntry{{tag: 0x0112, typ: 3, count: 1, value: short(order, o)}}, nil)
 }
 
 // pngHeader is a PNG signature and IHDR for a w×h picture, then a truncated IDAT:
