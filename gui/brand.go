@@ -476,6 +476,10 @@ func newBrandRow(tab *brandTab, tg apply.Target) *brandRow {
 	r.check.SetChecked(tg.Default)
 	r.current = newThumbView("Now")
 	r.candidate = newThumbView("New")
+	if tg.Limit.AvatarSide > 0 { // a profile picture: in the circle the service crops it to
+		r.current.setRound()
+		r.candidate.setRound()
+	}
 	r.note = widget.NewLabel("")
 	r.note.Wrapping = fyne.TextWrapWord
 	r.state = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -649,6 +653,12 @@ func newThumbView(title string) *thumbView {
 	v.content = container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Italic: false}), box, v.caption)
 	v.clear("")
 	return v
+}
+
+// setRound shows the picture in a circle, as services show profile pictures.
+func (v *thumbView) setRound() {
+	v.img.FillMode = canvas.ImageFillCover
+	v.img.CornerRadius = brandThumb / 2
 }
 
 func (v *thumbView) set(img image.Image, caption string) {

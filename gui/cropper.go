@@ -89,6 +89,8 @@ type cropEditor struct {
 	focused bool
 	// onChanged runs (on the UI goroutine) after the user moved or zoomed the frame.
 	onChanged func(cropFrame)
+	// locked, when set and true, holds the frame still (the picture is being sent).
+	locked func() bool
 }
 
 func newCropEditor(onChanged func(cropFrame)) *cropEditor {
@@ -119,7 +121,7 @@ func (c *cropEditor) size() (int, int) {
 
 // change applies a user's move or zoom.
 func (c *cropEditor) change(f cropFrame) {
-	if c.img == nil || f == c.frame {
+	if c.img == nil || f == c.frame || c.locked != nil && c.locked() {
 		return
 	}
 	c.frame = f

@@ -7,6 +7,7 @@ import (
 	"image/jpeg"
 	"math"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -115,7 +116,17 @@ func TestZoomPictureIsFramedAndSentAsFramed(t *testing.T) {
 	if p.replaceB.Disabled() || p.fittedSeq != p.frameSeq {
 		t.Fatalf("after the refit: Replace disabled %v, fitted %d of frame %d", p.replaceB.Disabled(), p.fittedSeq, p.frameSeq)
 	}
-	tap(u, p.replaceB)
+	// While it is sent, the frame holds still: what goes is what was framed.
+	e.Sandbox.InjectFault(sandbox.Fault{Method: "POST", PathPrefix: "/zoom/v2/users/me/picture", Kind: sandbox.Latency, Delay: time.Second})
+	onUI(func() {
+		test.Tap(p.replaceB)
+		sent := p.frame
+		p.cropper.change(sent.zoomed(3, 1200, 800))
+		if p.frame != sent || !p.zoom.Disabled() {
+			t.Errorf("the frame moved during the upload: %+v → %+v (zoom disabled %v)", sent, p.frame, p.zoom.Disabled())
+		}
+	})
+	u.waitIdle()
 	img, _, err := image.Decode(bytes.NewReader(zoomPicture(t, e.Session)))
 	if err != nil {
 		t.Fatal(err)

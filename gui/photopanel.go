@@ -95,6 +95,7 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.explain.Wrapping = fyne.TextWrapWord
 	pp.square = widget.NewCheck("Crop to a centred square", pp.onSquare)
 	pp.cropper = newCropEditor(pp.onFrameChanged)
+	pp.cropper.locked = func() bool { return pp.cancelOp != nil } // what is being sent stays as framed
 	pp.candidate.setEditor(pp.cropper)
 	pp.zoom = widget.NewSlider(1, maxCropZoom)
 	pp.zoom.Step = 0.05
@@ -341,6 +342,11 @@ func (pp *photoPanel) updateButtons() {
 	} else {
 		pp.replaceB.Hide()
 		pp.discardB.Hide()
+	}
+	if pp.cancelOp != nil {
+		pp.zoom.Disable()
+	} else {
+		pp.zoom.Enable()
 	}
 	if pp.busy {
 		pp.square.Disable()
@@ -810,6 +816,7 @@ func (pp *photoPanel) change(busyMsg string, timeout time.Duration, withoutCopy 
 	pp.cancelOp = cancel
 	pp.cancelB.Enable()
 	pp.cancelB.Show()
+	pp.updateButtons() // the crop frame's zoom holds still while the picture is sent
 	pp.u.goDo(func() {
 		defer cancel()
 		err := op(ctx, t, store)
