@@ -91,6 +91,8 @@ type cropEditor struct {
 	onChanged func(cropFrame)
 	// locked, when set and true, holds the frame still (the picture is being sent).
 	locked func() bool
+	// onFocus runs when the keys come to the editor (Tab): the page scrolls to it.
+	onFocus func()
 }
 
 func newCropEditor(onChanged func(cropFrame)) *cropEditor {
@@ -166,8 +168,14 @@ func (c *cropEditor) Tapped(*fyne.PointEvent) {
 	}
 }
 
-func (c *cropEditor) FocusGained() { c.focused = true; c.Refresh() }
-func (c *cropEditor) FocusLost()   { c.focused = false; c.Refresh() }
+func (c *cropEditor) FocusGained() {
+	c.focused = true
+	c.Refresh()
+	if c.onFocus != nil {
+		c.onFocus()
+	}
+}
+func (c *cropEditor) FocusLost() { c.focused = false; c.Refresh() }
 
 // cropStep is how far one arrow key moves the frame, as a fraction of its side.
 const cropStep = 0.1

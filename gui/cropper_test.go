@@ -196,3 +196,34 @@ func BenchmarkFrameMove(b *testing.B) {
 		framedPart(src, f, smallPreviewPixels)
 	}
 }
+
+// Tab reaches the crop editor, and in a small window the page scrolls to it.
+func TestCropEditorIsReachedByTab(t *testing.T) {
+	e := sessiontest.Start(t, sandbox.Options{})
+	u := newTestUI(t, e.Session)
+	selectTab(u, 3)
+	p := u.zoom.panel
+	drop(u, writeTemp(t, "face.jpg", halves(t, 900, 600)))
+	onUI(func() { u.win.Resize(fyne.NewSize(640, 480)) })
+	s := scrollHolding(u.win.Content(), p.cropper)
+	if s == nil {
+		t.Fatal("the crop editor is not in a scrolled page")
+	}
+	onUI(func() { s.ScrollToBottom() })
+	reached := false
+	for i := 0; i < 40 && !reached; i++ {
+		onUI(func() {
+			u.win.Canvas().FocusNext()
+			reached = u.win.Canvas().Focused() == p.cropper
+		})
+	}
+	if !reached {
+		t.Fatal("40 presses of Tab did not reach the crop editor")
+	}
+	onUI(func() {
+		top := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.cropper).Y - fyne.CurrentApp().Driver().AbsolutePositionForObject(s).Y
+		if top < 0 || top+p.cropper.Size().Height > s.Size().Height+1 {
+			t.Errorf("the focused crop editor is out of sight: %.0f–%.0f in a page %.0f high", top, top+p.cropper.Size().Height, s.Size().Height)
+		}
+	})
+}

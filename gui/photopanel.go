@@ -96,6 +96,7 @@ func newPhotoPanel(u *UI, p Provider, service, noun, emptyHint string) *photoPan
 	pp.square = widget.NewCheck("Crop to a centred square", pp.onSquare)
 	pp.cropper = newCropEditor(pp.onFrameChanged)
 	pp.cropper.locked = func() bool { return pp.cancelOp != nil } // what is being sent stays as framed
+	pp.cropper.onFocus = func() { u.scrollIntoView(pp.cropper) }
 	pp.candidate.setEditor(pp.cropper)
 	pp.zoom = widget.NewSlider(1, maxCropZoom)
 	pp.zoom.Step = 0.05
