@@ -378,7 +378,7 @@ func (e explainer) sentence(saved string, keptAlpha bool) string {
 		}
 		r := fmt.Sprintf("resized from %d×%d to %d×%d", fromW, fromH, e.outW, e.outH)
 		if e.avatarW > 0 && !e.shrunk {
-			r += fmt.Sprintf(" (the size %s shows %ss at)", e.lim.Service, e.lim.What)
+			r += fmt.Sprintf(" (plenty for a %s, which %s shows small)", e.lim.What, e.lim.Service)
 		}
 		acts = append(acts, r)
 	}

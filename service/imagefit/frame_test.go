@@ -210,7 +210,7 @@ func TestFitFramedAvatar(t *testing.T) {
 			t.Errorf("orientation %d: %d×%d, want 512×512", o, res.Width, res.Height)
 		}
 		want := "Cropped to the square you framed, " + turned +
-			"resized from 1080×1080 to 512×512 (the size Zoom shows profile pictures at) and saved as JPEG (quality 92)."
+			"resized from 1080×1080 to 512×512 (plenty for a profile picture, which Zoom shows small) and saved as JPEG (quality 92)."
 		if res.Explanation != want {
 			t.Errorf("orientation %d: %q\nwant %q", o, res.Explanation, want)
 		}
@@ -272,7 +272,7 @@ func TestFitBiginContactPhotoAvatar(t *testing.T) {
 		w, h int
 		want string
 	}{
-		{limits.BiginContactPhoto, 384, 512, "Turned upright (the camera had stored it sideways), resized from 600×800 to 384×512 (the size Bigin shows contact photos at) and saved as JPEG (quality 92)."},
+		{limits.BiginContactPhoto, 384, 512, "Turned upright (the camera had stored it sideways), resized from 600×800 to 384×512 (plenty for a contact photo, which Bigin shows small) and saved as JPEG (quality 92)."},
 		{limits.BiginRecordPhoto, 600, 800, "Turned upright (the camera had stored it sideways) and saved as JPEG (quality 92)."},
 	} {
 		res, err := Fit(sideways, c.lim, Options{})

@@ -217,7 +217,7 @@ func TestFitChangesWhatMustChange(t *testing.T) {
 		{"big-bytes photo, no pixel limit or avatar size: only quality drops", encJPEG(t, photo(2400, 1600), 100), zoomNoAvatar, Options{}, "image/jpeg",
 			`^Saved as JPEG \(quality \d+\) to fit Zoom's 2 MB limit\.$`, nil},
 		{"big-bytes photo for Zoom: the avatar size", encJPEG(t, photo(2400, 1600), 100), limits.ZoomProfilePicture, Options{}, "image/jpeg",
-			`^Resized from 2400×1600 to 512×341 \(the size Zoom shows profile pictures at\) and saved as JPEG \(quality 92\) to fit Zoom's 2 MB limit\.$`, nil},
+			`^Resized from 2400×1600 to 512×341 \(plenty for a profile picture, which Zoom shows small\) and saved as JPEG \(quality 92\) to fit Zoom's 2 MB limit\.$`, nil},
 		{"transparent photo PNG too big as PNG: JPEG on white", encPNG(t, photoAlpha(1400, 1000)), limits.ZohoCRMOrgPhoto, Options{}, "image/jpeg",
 			`^Saved as JPEG \(quality \d+\) to fit Zoho CRM's 1 MB limit; transparent areas are now white\.$`,
 			func(t *testing.T, img image.Image) {
@@ -235,9 +235,9 @@ func TestFitChangesWhatMustChange(t *testing.T) {
 		{"gif for Zoom becomes PNG", encGIF(t, photo(300, 200)), limits.ZoomProfilePicture, Options{}, "image/png",
 			`^Saved as PNG because Zoom takes only JPEG or PNG\.$`, nil},
 		{"bmp for Zoom", encBMP(t, photo(900, 700)), limits.ZoomProfilePicture, Options{}, "",
-			`^Resized from 900×700 to 512×398 \(the size Zoom shows profile pictures at\) and saved as (PNG|JPEG \(quality \d+\)) because Zoom takes only JPEG or PNG\.$`, nil},
+			`^Resized from 900×700 to 512×398 \(plenty for a profile picture, which Zoom shows small\) and saved as (PNG|JPEG \(quality \d+\)) because Zoom takes only JPEG or PNG\.$`, nil},
 		{"square crop offered and taken", encJPEG(t, halvesSideways(1200, 800), 90), limits.ZoomProfilePicture, Options{Square: true}, "image/jpeg",
-			`^Cropped to a centred square, resized from 800×800 to 512×512 \(the size Zoom shows profile pictures at\) and saved as JPEG \(quality 92\)\.$`,
+			`^Cropped to a centred square, resized from 800×800 to 512×512 \(plenty for a profile picture, which Zoom shows small\) and saved as JPEG \(quality 92\)\.$`,
 			func(t *testing.T, img image.Image) {
 				if b := img.Bounds(); b.Dx() != 512 || b.Dy() != 512 {
 					t.Errorf("%v, want 512×512", b)
