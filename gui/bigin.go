@@ -208,6 +208,11 @@ func (t *biginTab) onSelected(id widget.ListItemID) {
 	t.selectedRow = id
 	t.selected.SetText(r.Name)
 	t.panel.setRound(t.currentModule() == bigin.Contacts) // people in a circle, companies and products whole
+	if t.currentModule() == bigin.Companies {
+		t.panel.setNoun("logo") // a company has a logo, a person or a product a photo
+	} else {
+		t.panel.setNoun("photo")
+	}
 	t.panel.setTarget(photo.BiginRecord(t.client, t.currentModule(), r), r.Name)
 }
 

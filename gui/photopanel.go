@@ -205,6 +205,13 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	pp.reload("")
 }
 
+// setNoun names the picture, for the slot set next: "logo" for a company, "photo" for a person.
+func (pp *photoPanel) setNoun(noun string) {
+	pp.noun = noun
+	pp.current.title.SetText("Current " + noun)
+	pp.candidate.title.SetText("New " + noun)
+}
+
 // setRound previews pictures in a circle (people's profile pictures) or whole (logos).
 func (pp *photoPanel) setRound(round bool) {
 	pp.current.setRound(round)

@@ -135,6 +135,20 @@ func TestBiginSearchReplaceDelete(t *testing.T) {
 	if len(b.records) == 0 || !strings.Contains(b.records[0].Name, "Zylker") {
 		t.Fatalf("products: %+v", b.records)
 	}
+	// A company has a logo, shown whole; a person a photo, in a circle.
+	onUI(func() { b.module.SetSelected(bigin.Companies.Label()) })
+	u.waitIdle()
+	if len(b.records) == 0 {
+		t.Fatal("no companies listed")
+	}
+	if p.noun != "logo" || p.current.title.Text != "Current logo" || !strings.HasSuffix(p.deleteB.Text, "logo\u2026") || p.current.round {
+		t.Fatalf("a company's picture: noun %q, title %q, delete %q, round %v", p.noun, p.current.title.Text, p.deleteB.Text, p.current.round)
+	}
+	onUI(func() { b.module.SetSelected(bigin.Contacts.Label()) })
+	u.waitIdle()
+	if p.noun != "photo" || !p.current.round {
+		t.Fatalf("a contact's picture: noun %q, round %v", p.noun, p.current.round)
+	}
 }
 
 // tapDialogButton taps the button labelled text in the topmost dialog.
