@@ -167,9 +167,8 @@ func (s *Source) Fit(lim limits.Limit, opt Options) (Result, error) {
 		ycc = planesOf(src) // src itself when it is YCbCr: only read from here on
 	}
 	if ycc != nil {
-		own := s.oneShot || !isYCbCr // nothing but this fit holds the planes
-		src = nil                    // so that a one-shot fit can let the decoded picture go once resized
-		return fitYCbCr(s, ycc, own, crop, tw, th, maxBytes, explain)
+		src = nil // so that a one-shot fit can let the decoded picture go once resized
+		return fitYCbCr(s, ycc, crop, tw, th, maxBytes, explain)
 	}
 	for attempt := 0; attempt < 12; attempt++ {
 		if attempt > 0 && (tw < 16 || th < 16) { // shrink no further; the first size is always tried
