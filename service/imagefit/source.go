@@ -14,10 +14,11 @@ import (
 // change it while fitting) and, from the first Fit that needs pixels until the
 // Source itself is unreachable, the decoded picture: for a JPEG its Y, Cb and Cr
 // planes (36 MB for a 24-megapixel 4:2:0 photo), for a PNG, GIF, BMP or WebP the
-// decoder's picture (4 bytes a pixel for RGBA: 96 MB at 24 megapixels). So a
-// single Fit no longer lets the decoded picture go as soon as it is resized, as the
-// package-level Fit does; drop the Source once its fits are done. An SVG keeps no
-// pixels: each Fit draws it at the size its limit allows.
+// decoder's picture (4 bytes a pixel for RGBA: 96 MB at 24 megapixels). So, unlike
+// the package-level Fit, a Source's fits don't let the decoded picture go as soon as
+// it is resized: drop the Source once its fits are done. An SVG keeps no pixels: each
+// Fit draws it at the size its limit allows. The file's bytes are also what a fit
+// that needs no change returns as Result.Bytes.
 type Source struct {
 	data []byte
 	info Info
