@@ -57,13 +57,26 @@ var defaultFormats = []string{limits.JPEG, limits.PNG}
 // transparency (or a lossless source) matters and the PNG fits, otherwise JPEG at the
 // highest quality that fits, then smaller dimensions if even quality 60 is too big.
 // Errors are *Problem.
+//
+// Fit is NewSource and Source.Fit for one fit, which lets the decoded picture go as
+// soon as it is resized; to fit one file to several limits, decode it once with a Source.
 func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
-	info, err := Check(data)
+	s, err := NewSource(data)
 	if err != nil {
 		return Result{}, err
 	}
+	s.oneShot = true // never shared: its fit may let the decoded picture go
+	return s.Fit(lim, opt)
+}
+
+// Fit is the package-level Fit (see there) of the Source's file: the same result,
+// byte for byte, without decoding the file again. Errors are *Problem.
+func (s *Source) Fit(lim limits.Limit, opt Options) (Result, error) {
+	data := s.data
+	info := s.info // this fit's copy: an SVG's becomes the size it is drawn at
 	var src image.Image
 	var ignored []string // what an SVG was drawn without
+	var err error
 	if info.Format == "svg" {
 		cropping := opt.Frame != nil || opt.Square && info.Width != info.Height
 		img, ign, err := drawSVG(data, svgBox(lim, cropping))
@@ -72,7 +85,7 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 		}
 		src, ignored = img, ign
 		info.Width, info.Height = img.Bounds().Dx(), img.Bounds().Dy()
-	} else if src, err = decode(data); err != nil {
+	} else if src, err = s.pixels(); err != nil {
 		return Result{}, err
 	}
 	formats := lim.Formats
@@ -145,16 +158,17 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 	}
 
 	// A JPEG's planes go from decoding to encoding as they are; an opaque picture that
-	// will be a JPEG anyway is turned into such planes first, and the RGBA let go.
+	// will be a JPEG anyway is turned into such planes first, and the RGBA let go (by a
+	// one-shot fit; a Source keeps it for its other fits).
 	planar := canJPEG && !alpha && !(canPNG && lossless && pngWorthTrying(info, int64(tw)*int64(th), sb, maxBytes))
 	_, isYCbCr := src.(*image.YCbCr)
 	var ycc *image.YCbCr
 	if canJPEG && (isYCbCr || planar) {
-		ycc = planesOf(src)
+		ycc = planesOf(src) // src itself when it is YCbCr: only read from here on
 	}
 	if ycc != nil {
-		src = nil // fitYCbCr lets the decoded picture go as soon as it is resized
-		return fitYCbCr(data, ycc, crop, tw, th, maxBytes, explain)
+		src = nil // so that a one-shot fit can let the decoded picture go once resized
+		return fitYCbCr(s, ycc, crop, tw, th, maxBytes, explain)
 	}
 	for attempt := 0; attempt < 12; attempt++ {
 		if attempt > 0 && (tw < 16 || th < 16) { // shrink no further; the first size is always tried
@@ -269,7 +283,9 @@ func pngWorthTrying(info Info, px int64, sb image.Rectangle, maxBytes int64) boo
 }
 
 // prepare crops, resizes (Lanczos) and turns the picture upright. Resizing happens before
-// rotating so that the rotation works on the smaller image.
+// rotating so that the rotation works on the smaller image. It only reads src: the
+// picture it returns is always a new one (imaging's Clone, Resize and turns all copy),
+// which the caller may change (flattenOnWhite).
 func prepare(src image.Image, crop image.Rectangle, tw, th, orientation int) *image.NRGBA {
 	var img image.Image = src
 	if crop != src.Bounds() {
@@ -310,7 +326,8 @@ func isOpaque(img image.Image) bool {
 }
 
 // flattenOnWhite composes img over white, in place, and returns it as an opaque *image.RGBA
-// (same pixel layout: with alpha 255, straight and premultiplied colours are equal).
+// (same pixel layout: with alpha 255, straight and premultiplied colours are equal). img
+// must be the fit's own picture (prepare's), never a Source's.
 func flattenOnWhite(img *image.NRGBA) *image.RGBA {
 	pix := img.Pix
 	for i := 0; i+3 < len(pix); i += 4 {

@@ -53,6 +53,11 @@ func TestCheckAndFitRefuseUnusableFiles(t *testing.T) {
 			if res.Bytes != nil {
 				t.Errorf("Fit returned %d bytes to upload with an error", len(res.Bytes))
 			}
+			s, err := NewSource(c.data)
+			assertProblem(t, "NewSource", err, c.want)
+			if s != nil {
+				t.Error("NewSource returned a Source with an error")
+			}
 		})
 	}
 }

@@ -12,6 +12,7 @@ import (
 // planes: Y, Cb and Cr are each resized with Lanczos-3 straight into a 4:2:0 picture
 // of tw×th (before turning upright), which the JPEG encoder takes as it is. Compared
 // with converting to RGBA first, that is 1.5 samples per pixel instead of 4.
+// It only reads src; the picture it returns is a new one.
 func prepareYCbCr(src *image.YCbCr, crop image.Rectangle, tw, th, orientation int) *image.YCbCr {
 	dst := image.NewYCbCr(image.Rect(0, 0, tw, th), image.YCbCrSubsampleRatio420)
 	r := src.Rect
@@ -101,9 +102,9 @@ func orientPlane(dst, src resample.Plane, o int) {
 	}
 }
 
-// planesOf returns img as Y, Cb and Cr planes: itself when it is a YCbCr picture, a 4:2:0
-// copy of an opaque RGBA or NRGBA picture (which can then be let go: a quarter of the
-// memory), or nil.
+// planesOf returns img as Y, Cb and Cr planes: itself when it is a YCbCr picture (not a
+// copy: a Source's picture, to read only), a 4:2:0 copy of an opaque RGBA or NRGBA
+// picture (which can then be let go: a quarter of the memory), or nil. It only reads img.
 func planesOf(img image.Image) *image.YCbCr {
 	var pix []byte
 	var stride int
