@@ -74,6 +74,12 @@ func Fit(data []byte, lim limits.Limit, opt Options) (Result, error) {
 func (s *Source) Fit(lim limits.Limit, opt Options) (Result, error) {
 	data := s.data
 	info := s.info // this fit's copy: an SVG's becomes the size it is drawn at
+	// A frame around the whole of a square picture crops nothing (the crop editor
+	// opens so): fit it as if none were asked, so one that already fits goes unchanged.
+	if f := opt.Frame; f != nil && info.Width == info.Height && info.Width > 0 &&
+		f.pixels(info.Width, info.Height) == image.Rect(0, 0, info.Width, info.Height) {
+		opt.Frame = nil
+	}
 	var src image.Image
 	var ignored []string // what an SVG was drawn without
 	var err error

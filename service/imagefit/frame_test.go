@@ -1,6 +1,7 @@
 package imagefit
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"image"
@@ -225,8 +226,9 @@ func TestFitFramedAvatar(t *testing.T) {
 	}
 }
 
-// A frame is a request to re-encode even when the picture already fits; a small frame
-// is never enlarged; a logo slot has no avatar size.
+// A frame is a request to re-encode even when the picture already fits (but a frame
+// around the whole of a square picture crops nothing: TestWholeFrameOfASquareCropsNothing);
+// a small frame is never enlarged; a logo slot has no avatar size.
 func TestFitFrameAlwaysReencodes(t *testing.T) {
 	data := encJPEG(t, photo(400, 400), 90)
 	for _, c := range []struct {
@@ -236,10 +238,10 @@ func TestFitFrameAlwaysReencodes(t *testing.T) {
 		w    int
 		want string
 	}{
-		{"whole picture", limits.ZoomProfilePicture, Frame{0, 0, 1}, 400, "Saved as JPEG (quality 92)."},
+		{"nearly whole", limits.ZoomProfilePicture, Frame{0, 0, 0.995}, 398, "Cropped to the square you framed and saved as JPEG (quality 92)."},
 		{"small part", limits.ZoomProfilePicture, Frame{0.25, 0.25, 0.25}, 100, "Cropped to the square you framed and saved as JPEG (quality 92)."},
 		{"one pixel", limits.ZoomProfilePicture, Frame{0.5, 0.5, 0}, 1, "Cropped to the square you framed and saved as JPEG (quality 92)."},
-		{"Bigin contact", limits.BiginContactPhoto, Frame{0, 0, 1}, 400, "Saved as JPEG (quality 92)."},
+		{"Bigin contact", limits.BiginContactPhoto, Frame{0.5, 0, 0.5}, 200, "Cropped to the square you framed and saved as JPEG (quality 92)."},
 	} {
 		opt := Options{Frame: &c.f}
 		res, err := Fit(data, c.lim, opt)
@@ -325,5 +327,19 @@ func TestFitFrameOnPNGAndSVG(t *testing.T) {
 	res, err = Fit(square, limits.ZoomProfilePicture, Options{Square: true})
 	if want := "Drawn from the SVG at 512×512 and saved as PNG to keep its transparency because Zoom takes only JPEG or PNG."; err != nil || res.Explanation != want {
 		t.Errorf("square SVG: %q, %v\nwant %q", res.Explanation, err, want)
+	}
+}
+
+// The crop editor opens with the frame around the whole of a square picture: that
+// crops nothing, so a picture that already fits still goes byte-identical.
+func TestWholeFrameOfASquareCropsNothing(t *testing.T) {
+	data := encPNG(t, logo(300, 300))
+	res, err := Fit(data, limits.ZoomProfilePicture, Options{Frame: &Frame{Left: 0, Top: 0, Side: 1}})
+	if err != nil || res.Changed || !bytes.Equal(res.Bytes, data) {
+		t.Fatalf("a whole frame of a 300×300 PNG: changed %v, err %v, %q", res.Changed, err, res.Explanation)
+	}
+	res, err = Fit(data, limits.ZoomProfilePicture, Options{Frame: &Frame{Left: 0.1, Top: 0.1, Side: 0.8}})
+	if err != nil || !res.Changed || res.Width != 240 {
+		t.Fatalf("a smaller frame still crops: %d×%d changed %v err %v", res.Width, res.Height, res.Changed, err)
 	}
 }

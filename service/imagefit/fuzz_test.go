@@ -1,6 +1,7 @@
 package imagefit
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"image"
@@ -147,7 +148,15 @@ func FuzzFitFrame(f *testing.F) {
 				}
 				continue
 			}
-			if !res.Changed || int64(len(res.Bytes)) > lim.MaxBytes || !lim.Accepts(res.MIME) {
+			if !res.Changed {
+				// Only a frame around the whole of a square picture that already fits.
+				o := res.Original
+				if o.Width != o.Height || frame.pixels(o.Width, o.Height) != image.Rect(0, 0, o.Width, o.Height) || !bytes.Equal(res.Bytes, data) {
+					t.Fatalf("unchanged for a frame %+v of a %d×%d picture", frame, o.Width, o.Height)
+				}
+				continue
+			}
+			if int64(len(res.Bytes)) > lim.MaxBytes || !lim.Accepts(res.MIME) {
 				t.Fatalf("Changed %v, %s of %d bytes for %+v", res.Changed, res.MIME, len(res.Bytes), lim)
 			}
 			info, err := Check(res.Bytes)
