@@ -6,10 +6,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
+	"logodesk/service/imagefit/imagefittest"
 	"logodesk/service/imagefit/internal/testphoto"
 	"logodesk/service/limits"
 )
@@ -37,7 +36,7 @@ func benchFitTo(b *testing.B, data []byte, lim limits.Limit, opt Options) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	runtime.GC()
-	peak := trackPeakHeap()
+	peak := imagefittest.TrackPeakHeap()
 	b.ResetTimer()
 	var res Result
 	var err error
@@ -50,33 +49,6 @@ func benchFitTo(b *testing.B, data []byte, lim limits.Limit, opt Options) {
 	b.StopTimer()
 	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
 	b.Logf("%d bytes → %s", len(data), res.Explanation)
-}
-
-// trackPeakHeap samples the heap every millisecond until the returned func is called,
-// which returns the peak growth over the heap in use at the start (the test's own data).
-func trackPeakHeap() func() uint64 {
-	var start runtime.MemStats
-	runtime.ReadMemStats(&start)
-	var peak atomic.Uint64
-	peak.Store(start.HeapAlloc)
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapAlloc > peak.Load() {
-				peak.Store(ms.HeapAlloc)
-			}
-			select {
-			case <-stop:
-				return
-			case <-time.After(time.Millisecond):
-			}
-		}
-	}()
-	return func() uint64 { close(stop); <-done; return peak.Load() - start.HeapAlloc }
 }
 
 func BenchmarkFit24MPJPEG(b *testing.B) { benchFit(b, photo24JPEG(b)) }
@@ -133,7 +105,7 @@ func BenchmarkRefuse100MP(b *testing.B) {
 	for name, data := range map[string][]byte{"png": pngHeader(20000, 20000), "jpeg": jpg} {
 		b.Run(name, func(b *testing.B) {
 			runtime.GC()
-			peak := trackPeakHeap()
+			peak := imagefittest.TrackPeakHeap()
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {

@@ -24,7 +24,7 @@ func PhotoJPEG(w, h int) []byte {
 
 // TrackPeakHeap samples the heap every millisecond until the returned func is called,
 // which returns the peak growth over the heap in use at the start (the test's own data).
-// It is imagefit's benchmark helper of the same name, for benchmarks outside imagefit.
+// imagefit's own benchmarks use it too.
 func TrackPeakHeap() func() uint64 {
 	var start runtime.MemStats
 	runtime.ReadMemStats(&start)
