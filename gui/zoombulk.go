@@ -72,6 +72,7 @@ func newZoomBulk(u *UI, tab *zoomTab) *zoomBulk {
 	b.square = widget.NewCheck("Crop each picture to a centred square", b.onSquare)
 	b.folder = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	b.folder.Truncation = fyne.TextTruncateEllipsis
+	b.folder.Hide() // until a folder is chosen: no empty line above the intro
 	b.status = wrapLabel(bulkIntro)
 	b.problem = newProblemView(u, Zoom)
 	b.progress = widget.NewProgressBar()
@@ -146,6 +147,7 @@ func (b *zoomBulk) openFolder(folder string) {
 	b.failures.SetText("")
 	b.problem.show(nil)
 	b.folder.SetText(folder)
+	b.folder.Show()
 	b.status.SetText("Listing your Zoom account's users and matching them with the files…")
 	b.update()
 	services, backups := b.u.env.Services, b.u.backups

@@ -60,7 +60,13 @@ func openBulk(t *testing.T, u *UI, dir string) *zoomBulk {
 	if !b.visible() || u.zoom.single.Visible() {
 		t.Fatal("Pictures from a folder… did not open its view")
 	}
+	if b.folder.Visible() {
+		t.Fatal("an empty folder name takes a line before any folder is chosen")
+	}
 	drop(u, dir)
+	if !b.folder.Visible() || b.folder.Text != dir {
+		t.Fatalf("the folder chosen is not named: %q", b.folder.Text)
+	}
 	return b
 }
 
