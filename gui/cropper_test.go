@@ -2,10 +2,12 @@ package gui
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -226,4 +228,28 @@ func TestCropEditorIsReachedByTab(t *testing.T) {
 			t.Errorf("the focused crop editor is out of sight: %.0f–%.0f in a page %.0f high", top, top+p.cropper.Size().Height, s.Size().Height)
 		}
 	})
+}
+
+// A second photo that can't be fitted leaves the first one framed as it was.
+func TestFailedSecondPhotoKeepsTheFrame(t *testing.T) {
+	e := sessiontest.Start(t, sandbox.Options{})
+	u := newTestUI(t, e.Session)
+	selectTab(u, 3)
+	p := u.zoom.panel
+	drop(u, writeTemp(t, "first.jpg", halves(t, 1200, 800)))
+	onUI(func() { p.cropper.change(p.frame.moved(1000, 0, 1200, 800)) })
+	u.waitIdle()
+	framed, fitted, src := p.frame, p.fitted.Bytes, p.cropSrc
+	held := newHeldFitter()
+	u.env.Images = held
+	go drop(u, writeTemp(t, "second.jpg", halves(t, 800, 1200)))
+	<-held.started // the second photo is in the editor, being fitted
+	held.release <- errors.New("This picture can't be used.")
+	u.waitIdle()
+	if p.cropSrc != src || p.frame != framed || !p.cropping() || !bytes.Equal(p.fitted.Bytes, fitted) {
+		t.Fatalf("after a failed second photo: frame %+v (was %+v), same picture %v", p.frame, framed, p.cropSrc == src)
+	}
+	if p.replaceB.Disabled() || !strings.Contains(p.problem.text(), "still here") {
+		t.Fatalf("Replace disabled %v, problem %q", p.replaceB.Disabled(), p.problem.text())
+	}
 }

@@ -63,7 +63,8 @@ type photoPanel struct {
 	cropper             *cropEditor
 	zoom                *widget.Slider
 	zoomRow             *fyne.Container
-	syncing             bool // the slider is being set to the frame's zoom: not a user's change
+	syncing             bool      // the slider is being set to the frame's zoom: not a user's change
+	keptCrop            cropState // the candidate's crop while another file is fitted: back if that one fails
 	small               *smallPreviews
 
 	current, candidate *preview
@@ -416,7 +417,15 @@ func (pp *photoPanel) refuseFile(sentence string) {
 		pp.refuse(sentence)
 		return
 	}
-	// Back from a quick preview of the refused file to the candidate.
+	// Back from a quick preview of the refused file to the candidate, framed as it was.
+	if pp.cropSrc != pp.keptCrop.src {
+		pp.cropSrc, pp.frame, pp.square.Checked = pp.keptCrop.src, pp.keptCrop.frame, pp.keptCrop.on
+		pp.square.Refresh()
+		pp.frameSeq++
+		pp.fittedSeq = pp.frameSeq // the candidate was fitted to this frame
+		pp.showCrop()
+		pp.updateButtons()
+	}
 	pp.candidate.set(pp.fittedThumb, pp.fittedCaption)
 	pp.explain.Show()
 	pp.say(sentence + " The " + pp.noun + " you chose before is still here.")
@@ -482,6 +491,7 @@ func (pp *photoPanel) openPath(path string) {
 	}
 	pp.problem.show(nil)
 	pp.startBusy("Checking the image…")
+	pp.keptCrop = cropState{pp.cropSrc, pp.frame, pp.square.Checked}
 	gen := pp.gen
 	images := pp.u.env.Images
 	// A person's picture is framed on its quick preview: a larger one, so the
@@ -524,6 +534,13 @@ func (pp *photoPanel) openPath(path string) {
 			pp.fit(data, pp.choice())
 		})
 	})
+}
+
+// cropState is what the crop editor shows: the picture, the frame, and whether it is used.
+type cropState struct {
+	src   image.Image
+	frame cropFrame
+	on    bool
 }
 
 // cropPreviewSize is the longest side of the picture the crop frame is drawn
