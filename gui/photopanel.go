@@ -801,6 +801,7 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 	when := e.Time.Local().Format("2 Jan 2006 15:04")
 	pp.problem.show(nil)
 	pp.startBusy("Opening the copy kept on " + when + "…")
+	pp.keptCrop = cropState{pp.cropSrc, pp.frame, pp.square.Checked} // a copy that can't be read changes nothing
 	pp.u.goDo(func() {
 		data, err := store.Read(e)
 		var thumb image.Image
