@@ -180,6 +180,9 @@ func (c *cropEditor) FocusLost() { c.focused = false; c.Refresh() }
 // cropStep is how far one arrow key moves the frame, as a fraction of its side.
 const cropStep = 0.1
 
+// cropZoomStep is how much one key press (+, -, Page Up, Page Down) zooms.
+const cropZoomStep = 1.25
+
 // TypedKey: the arrows move the frame (a tenth of its side), Page Up and Down zoom.
 func (c *cropEditor) TypedKey(k *fyne.KeyEvent) {
 	w, h := c.size()
@@ -194,9 +197,9 @@ func (c *cropEditor) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyDown:
 		c.change(c.frame.moved(0, step, w, h))
 	case fyne.KeyPageUp:
-		c.change(c.frame.zoomed(c.frame.zoom()*1.25, w, h))
+		c.change(c.frame.zoomed(c.frame.zoom()*cropZoomStep, w, h))
 	case fyne.KeyPageDown:
-		c.change(c.frame.zoomed(c.frame.zoom()/1.25, w, h))
+		c.change(c.frame.zoomed(c.frame.zoom()/cropZoomStep, w, h))
 	}
 }
 
@@ -205,9 +208,9 @@ func (c *cropEditor) TypedRune(r rune) {
 	w, h := c.size()
 	switch r {
 	case '+', '=':
-		c.change(c.frame.zoomed(c.frame.zoom()*1.25, w, h))
+		c.change(c.frame.zoomed(c.frame.zoom()*cropZoomStep, w, h))
 	case '-':
-		c.change(c.frame.zoomed(c.frame.zoom()/1.25, w, h))
+		c.change(c.frame.zoomed(c.frame.zoom()/cropZoomStep, w, h))
 	}
 }
 

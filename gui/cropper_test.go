@@ -71,15 +71,22 @@ func halves(t *testing.T, w, h int) []byte {
 	return b.Bytes()
 }
 
+// zoomPhotoDropped opens the window on a fresh sandbox, shows the Zoom tab and
+// drops a w×h photo (halves) named name on it: the photo is in the crop editor.
+func zoomPhotoDropped(t *testing.T, name string, w, h int) (*sessiontest.Env, *UI, *photoPanel) {
+	t.Helper()
+	e := sessiontest.Start(t, sandbox.Options{})
+	u := newTestUI(t, e.Session)
+	selectTab(u, 3)
+	drop(u, writeTemp(t, name, halves(t, w, h)))
+	return e, u, u.zoom.panel
+}
+
 // A Zoom picture is framed in the crop editor: it opens centred on the dropped
 // photo, follows the mouse and the keys, and what is sent is what was framed,
 // at 512 pixels, not the photo's 1200×800.
 func TestZoomPictureIsFramedAndSentAsFramed(t *testing.T) {
-	e := sessiontest.Start(t, sandbox.Options{})
-	u := newTestUI(t, e.Session)
-	selectTab(u, 3)
-	p := u.zoom.panel
-	drop(u, writeTemp(t, "team photo.jpg", halves(t, 1200, 800)))
+	e, u, p := zoomPhotoDropped(t, "team photo.jpg", 1200, 800)
 	if !p.candidate.editing() || !p.zoomRow.Visible() || !p.small.content.Visible() {
 		t.Fatalf("after the drop: editor %v, zoom %v, small previews %v", p.candidate.editing(), p.zoomRow.Visible(), p.small.content.Visible())
 	}
@@ -143,11 +150,7 @@ func TestZoomPictureIsFramedAndSentAsFramed(t *testing.T) {
 
 // The frame moves with the arrow keys and zooms with the slider and + / -.
 func TestCropEditorByKeyboardAndSlider(t *testing.T) {
-	e := sessiontest.Start(t, sandbox.Options{})
-	u := newTestUI(t, e.Session)
-	selectTab(u, 3)
-	p := u.zoom.panel
-	drop(u, writeTemp(t, "portrait.jpg", halves(t, 600, 900)))
+	_, u, p := zoomPhotoDropped(t, "portrait.jpg", 600, 900)
 	start := p.frame
 	onUI(func() {
 		u.win.Canvas().Focus(p.cropper)
@@ -201,11 +204,7 @@ func BenchmarkFrameMove(b *testing.B) {
 
 // Tab reaches the crop editor, and in a small window the page scrolls to it.
 func TestCropEditorIsReachedByTab(t *testing.T) {
-	e := sessiontest.Start(t, sandbox.Options{})
-	u := newTestUI(t, e.Session)
-	selectTab(u, 3)
-	p := u.zoom.panel
-	drop(u, writeTemp(t, "face.jpg", halves(t, 900, 600)))
+	_, u, p := zoomPhotoDropped(t, "face.jpg", 900, 600)
 	onUI(func() { u.win.Resize(fyne.NewSize(640, 480)) })
 	s := scrollHolding(u.win.Content(), p.cropper)
 	if s == nil {
@@ -232,11 +231,7 @@ func TestCropEditorIsReachedByTab(t *testing.T) {
 
 // A second photo that can't be fitted leaves the first one framed as it was.
 func TestFailedSecondPhotoKeepsTheFrame(t *testing.T) {
-	e := sessiontest.Start(t, sandbox.Options{})
-	u := newTestUI(t, e.Session)
-	selectTab(u, 3)
-	p := u.zoom.panel
-	drop(u, writeTemp(t, "first.jpg", halves(t, 1200, 800)))
+	_, u, p := zoomPhotoDropped(t, "first.jpg", 1200, 800)
 	onUI(func() { p.cropper.change(p.frame.moved(1000, 0, 1200, 800)) })
 	u.waitIdle()
 	framed, fitted, src := p.frame, p.fitted.Bytes, p.cropSrc

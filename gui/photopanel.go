@@ -163,9 +163,7 @@ type pendingCandidate struct {
 	fitted           Fitted
 	thumb            image.Image
 	caption, explain string
-	square           bool
-	cropSrc          image.Image
-	frame            cropFrame
+	crop             cropState
 }
 
 // setTarget shows slot t (nil: none, e.g. no record picked), owned by owner
@@ -174,7 +172,7 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	pp.gen++
 	if pp.target != nil && pp.fitted != nil {
 		pp.pending[pp.target.Key()] = pendingCandidate{source: pp.source, fitted: *pp.fitted, thumb: pp.fittedThumb,
-			caption: pp.fittedCaption, explain: pp.explain.Text, square: pp.square.Checked, cropSrc: pp.cropSrc, frame: pp.frame}
+			caption: pp.fittedCaption, explain: pp.explain.Text, crop: pp.crop()}
 	}
 	pp.target, pp.owner = t, owner
 	pp.deleteB.SetText("Delete " + pp.whose() + "…")
@@ -195,11 +193,9 @@ func (pp *photoPanel) setTarget(t photo.Target, owner string) {
 	}
 	if c, ok := pp.pending[t.Key()]; ok {
 		delete(pp.pending, t.Key())
-		pp.square.Checked = c.square // not SetChecked: that would fit the picture again
-		pp.cropSrc, pp.frame = c.cropSrc, c.frame
+		pp.setCrop(c.crop)
 		pp.fittedSeq = pp.frameSeq // the candidate kept was fitted to this frame
 		pp.showCandidate(c.source, c.fitted, c.thumb, c.caption, c.explain)
-		pp.square.Refresh()
 		pp.reload(fmt.Sprintf("The new %s you chose earlier is still here. Nothing is sent until you press \u201c%s\u201d.", pp.noun, pp.replaceB.Text))
 		return
 	}
@@ -419,8 +415,7 @@ func (pp *photoPanel) refuseFile(sentence string) {
 	}
 	// Back from a quick preview of the refused file to the candidate, framed as it was.
 	if pp.cropSrc != pp.keptCrop.src {
-		pp.cropSrc, pp.frame, pp.square.Checked = pp.keptCrop.src, pp.keptCrop.frame, pp.keptCrop.on
-		pp.square.Refresh()
+		pp.setCrop(pp.keptCrop)
 		pp.frameSeq++
 		pp.fittedSeq = pp.frameSeq // the candidate was fitted to this frame
 		pp.showCrop()
@@ -491,7 +486,7 @@ func (pp *photoPanel) openPath(path string) {
 	}
 	pp.problem.show(nil)
 	pp.startBusy("Checking the image…")
-	pp.keptCrop = cropState{pp.cropSrc, pp.frame, pp.square.Checked}
+	pp.keptCrop = pp.crop()
 	gen := pp.gen
 	images := pp.u.env.Images
 	// A person's picture is framed on its quick preview: a larger one, so the
@@ -517,16 +512,13 @@ func (pp *photoPanel) openPath(path string) {
 				pp.refuseFile(plainSentence(err))
 				return
 			}
-			pp.cropSrc = nil
-			pp.square.Checked = false // not SetChecked: that would fit the picture before it is read
+			pp.setCrop(cropState{})
 			if quick != nil && pp.avatar() {
 				// The crop editor is on by default for people's pictures.
 				b := quick.Bounds()
-				pp.cropSrc, pp.frame = quick, centredFrame(b.Dx(), b.Dy())
-				pp.square.Checked = true
+				pp.setCrop(cropState{quick, centredFrame(b.Dx(), b.Dy()), true})
 				quick = scaleDown(quick, previewSize)
 			}
-			pp.square.Refresh()
 			pp.frameSeq++
 			if quick != nil {
 				pp.showQuick(quick)
@@ -541,6 +533,16 @@ type cropState struct {
 	src   image.Image
 	frame cropFrame
 	on    bool
+}
+
+// crop is the crop editor's state now.
+func (pp *photoPanel) crop() cropState { return cropState{pp.cropSrc, pp.frame, pp.square.Checked} }
+
+// setCrop puts c back; the tick is set without its callback, which would fit
+// the picture again.
+func (pp *photoPanel) setCrop(c cropState) {
+	pp.cropSrc, pp.frame, pp.square.Checked = c.src, c.frame, c.on
+	pp.square.Refresh()
 }
 
 // cropPreviewSize is the longest side of the picture the crop frame is drawn
@@ -578,10 +580,16 @@ func (pp *photoPanel) showCrop() {
 	}
 	pp.cropper.round = pp.current.round
 	pp.cropper.setImage(pp.cropSrc, pp.frame)
+	pp.zoomRow.Show()
+	pp.showFrame()
+}
+
+// showFrame sets the zoom slider to the frame (without its callback) and draws
+// the small previews from the framed part.
+func (pp *photoPanel) showFrame() {
 	pp.syncing = true
 	pp.zoom.SetValue(pp.frame.zoom())
 	pp.syncing = false
-	pp.zoomRow.Show()
 	pp.small.set(framedPart(pp.cropSrc, pp.frame, smallPreviewPixels), pp.current.round)
 }
 
@@ -593,10 +601,7 @@ func (pp *photoPanel) onFrameChanged(f cropFrame) {
 	}
 	pp.frame = f
 	pp.frameSeq++
-	pp.syncing = true
-	pp.zoom.SetValue(f.zoom())
-	pp.syncing = false
-	pp.small.set(framedPart(pp.cropSrc, f, smallPreviewPixels), pp.current.round)
+	pp.showFrame()
 	pp.updateButtons() // Replace waits for the fit of this frame
 	pp.u.trace("frame moved")
 	seq, gen := pp.frameSeq, pp.gen
@@ -801,7 +806,7 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 	when := e.Time.Local().Format("2 Jan 2006 15:04")
 	pp.problem.show(nil)
 	pp.startBusy("Opening the copy kept on " + when + "…")
-	pp.keptCrop = cropState{pp.cropSrc, pp.frame, pp.square.Checked} // a copy that can't be read changes nothing
+	pp.keptCrop = pp.crop() // a copy that can't be read changes nothing
 	pp.u.goDo(func() {
 		data, err := store.Read(e)
 		var thumb image.Image
@@ -818,9 +823,7 @@ func (pp *photoPanel) onRestore(e backup.Entry) {
 				pp.refuseFile(plainSentence(err))
 				return
 			}
-			pp.cropSrc = nil // a kept version goes back as it was, never cropped
-			pp.square.Checked = false
-			pp.square.Refresh()
+			pp.setCrop(cropState{}) // a kept version goes back as it was, never cropped
 			f := Fitted{Bytes: data, MIME: e.MIME, Width: cfg.Width, Height: cfg.Height, FromCopy: &e,
 				Explanation: fmt.Sprintf("The %s kept on %s, as %s had it.", pp.noun, when, pp.service)}
 			pp.showCandidate(data, f, thumb, describe(data, e.MIME), f.Explanation)
